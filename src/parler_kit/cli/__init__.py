@@ -1,0 +1,23 @@
+"""The ``parler-kit`` command: a thin adapter that parses, calls the library and sets the exit code.
+
+Each command group lives in its own module and is registered here. The CLI never imports the
+widgets (nor ipywidgets / IPython): organisers run it in a terminal, often on a bare machine.
+"""
+
+from __future__ import annotations
+
+import click
+
+from parler_kit.cli.content import content
+from parler_kit.i18n import ui_text
+
+
+@click.group(help=ui_text("cli.main.help"))
+@click.version_option(package_name="parler_kit", message="parler-kit %(version)s")
+def main() -> None:
+    """Entry point of the ``parler-kit`` console script."""
+
+
+main.add_command(content)
+
+__all__ = ["main"]

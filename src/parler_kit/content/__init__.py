@@ -1,0 +1,58 @@
+"""The content bank: sourced, validated records (milestones, techniques, exercises…).
+
+Use `load_bank()` for the shipped data; `load_bank_from(path)` validates another folder
+(the ``parler-kit content check --data`` command and the tests use it).
+"""
+
+from parler_kit.content.bank import ContentBank, ExerciseRecord
+from parler_kit.content.loader import SCHEMA_VERSION, load_bank, load_bank_from
+from parler_kit.content.model import (
+    AVOID,
+    ActionSheetField,
+    AgeRange,
+    ClassificationItem,
+    DialogueItem,
+    Disagreement,
+    EvaluationQuestion,
+    Milestone,
+    ObservationItem,
+    PreventionFigure,
+    QuizQuestion,
+    ReformulationItem,
+    Role,
+    Source,
+    Technique,
+    Text,
+    Vignette,
+    VocabularyNorm,
+    WarningSign,
+)
+from parler_kit.content.stats import content_stats
+
+__all__ = [
+    "AVOID",
+    "SCHEMA_VERSION",
+    "ActionSheetField",
+    "AgeRange",
+    "ClassificationItem",
+    "ContentBank",
+    "DialogueItem",
+    "Disagreement",
+    "EvaluationQuestion",
+    "ExerciseRecord",
+    "Milestone",
+    "ObservationItem",
+    "PreventionFigure",
+    "QuizQuestion",
+    "ReformulationItem",
+    "Role",
+    "Source",
+    "Technique",
+    "Text",
+    "Vignette",
+    "VocabularyNorm",
+    "WarningSign",
+    "content_stats",
+    "load_bank",
+    "load_bank_from",
+]

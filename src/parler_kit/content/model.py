@@ -1,0 +1,383 @@
+"""The typed, frozen domain model of the content bank.
+
+Each class is one kind of record stored as YAML under ``content/data/``. Validation that needs a
+single record lives here (field types, age ranges, non-empty French text); validation that needs
+the whole bank (source ids, duplicate ids, answer keys) lives in `parler_kit.content.checks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+#: Ages covered by the kit, in months (0 to 7 years).
+MAX_AGE_MONTHS = 84
+
+#: Pseudo-technique used in answer keys for a way of talking the course advises against.
+AVOID = "a_eviter"
+
+RecordId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
+
+Domain = Literal[
+    "preverbal",  # communication préverbale : regard, pointage, babillage, tours de rôle vocaux
+    "comprehension",
+    "expression",  # premiers mots et vocabulaire produit
+    "syntax",
+    "phonology",  # sons, intelligibilité
+    "pragmatics",  # conversation, usage social du langage
+    "symbolic_play",
+]
+#: Domain of the observation items about the adult's own way of interacting.
+AdultDomain = Literal["interaction"]
+
+Convention = Literal[
+    "cdc_75",  # CDC 2022 : atteint par au moins 75 % des enfants à cet âge
+    "fr_health_certificate",  # item des certificats de santé du 9e / 24e mois
+    "typical_age",  # âge habituel d'apparition (repères cliniques, moyenne)
+    "asha_range",  # tranche d'âge ASHA
+    "norm_distribution",  # calculé sur des normes (Wordbank) : médiane et dispersion
+]
+
+Situation = Literal[
+    "meal", "changing", "play", "book", "welcome", "nap", "outdoor", "transition", "group_time",
+]  # fmt: skip
+
+RoleId = Literal["assistante_maternelle", "rpe", "laep", "coordination", "autre"]
+
+
+class Frozen(BaseModel):
+    """Base for every record part: immutable, and unknown fields are an error, not ignored."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
+
+
+class Text(Frozen):
+    """A text in French (required, non-empty) and English (optional until translated)."""
+
+    fr: str
+    en: str | None = None
+
+    @field_validator("fr")
+    @classmethod
+    def _french_not_empty(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("le texte français est vide")
+        return value.strip()
+
+    @field_validator("en")
+    @classmethod
+    def _english_blank_is_missing(cls, value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None
+
+
+class AgeRange(Frozen):
+    """An age range in months, both ends included, within 0–84 months."""
+
+    min: int = Field(ge=0, le=MAX_AGE_MONTHS)
+    max: int = Field(ge=0, le=MAX_AGE_MONTHS)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AgeRange:
+        if self.min > self.max:
+            raise ValueError(
+                f"âge minimum ({self.min} mois) supérieur au maximum ({self.max} mois)"
+            )
+        return self
+
+    def contains(self, months: int) -> bool:
+        """Whether `months` falls inside the range."""
+        return self.min <= months <= self.max
+
+
+class Record(Frozen):
+    """Common part of every stored record: a stable id and the sources that back it."""
+
+    id: RecordId
+    sources: tuple[str, ...] = ()
+
+
+class Source(Frozen):
+    """A reference the content relies on; other records point to it by id."""
+
+    id: RecordId
+    kind: Literal["article", "report", "website", "dataset", "guide", "law", "book", "press"]
+    citation: str = Field(min_length=3)
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    url: str | None = None
+    used_for: Text
+    note: Text | None = None
+
+
+class Milestone(Record):
+    """A developmental step expected around an age, with the convention that defines 'expected'."""
+
+    age: AgeRange
+    domain: Domain
+    text: Text
+    convention: Convention
+
+
+class WarningSign(Record):
+    """A signe d'alerte: what should lead to a conversation with the parents and a referral."""
+
+    age: AgeRange
+    text: Text
+    action: Text
+
+
+class Position(Frozen):
+    """One side of a disagreement between references."""
+
+    label: Text
+    claim: Text
+    sources: tuple[str, ...] = ()
+
+
+class Disagreement(Record):
+    """A point where references disagree; the kit shows every position and what to take from it."""
+
+    topic: Text
+    positions: tuple[Position, ...] = Field(min_length=2)
+    takeaway: Text
+
+
+class VocabularyNorm(Record):
+    """Words produced on a parent checklist (French CDI) for one age band: a distribution, not a cut-off."""
+
+    dataset: str
+    population: Literal["france", "quebec"]
+    age: AgeRange
+    n: int = Field(gt=0)
+    n_items: int = Field(gt=0)
+    p10: float = Field(ge=0)
+    p25: float = Field(ge=0)
+    median: float = Field(ge=0)
+    p75: float = Field(ge=0)
+    p90: float = Field(ge=0)
+    caveat: Text
+
+    @model_validator(mode="after")
+    def _percentiles_ordered(self) -> VocabularyNorm:
+        values = [self.p10, self.p25, self.median, self.p75, self.p90]
+        if values != sorted(values):
+            raise ValueError("les percentiles doivent croître de p10 à p90")
+        if self.p90 > self.n_items:
+            raise ValueError(
+                f"p90 ({self.p90}) dépasse le nombre de mots de la liste ({self.n_items})"
+            )
+        return self
+
+
+class Example(Frozen):
+    """An utterance in an everyday situation, used to illustrate a technique."""
+
+    situation: Situation
+    text: Text
+    comment: Text | None = None
+
+
+class Technique(Record):
+    """A way of talking with a toddler that fosters conversation (from the literature)."""
+
+    name: Text
+    definition: Text
+    why: Text
+    examples: tuple[Example, ...] = Field(min_length=1)
+    avoid: tuple[Example, ...] = Field(min_length=1)
+    evidence: Text
+
+
+class ClassificationItem(Record):
+    """An adult utterance in context, to be matched to the technique(s) it shows (or « à éviter »)."""
+
+    kind: Literal["classify"]
+    situation: Situation
+    context: Text
+    utterance: Text
+    answer: tuple[str, ...] = Field(min_length=1)
+    explanation: Text
+    roles: tuple[RoleId, ...] = ()
+
+
+RubricFeature = Literal["keeps_meaning", "implicit_correction", "adds_element", "ends_on_opening"]
+
+
+class ReformulationItem(Record):
+    """A child's utterance to reformulate; graded indicatively against a rubric, read by the trainer."""
+
+    kind: Literal["reformulate"]
+    situation: Situation
+    context: Text
+    child_age_months: int = Field(ge=12, le=72)
+    child_utterance: Text
+    model_replies: tuple[Text, ...] = Field(min_length=2, max_length=3)
+    rubric: tuple[RubricFeature, ...] = Field(min_length=1)
+    #: Words of the correct adult form a good reply contains (e.g. « tombé » for « il a tombu »).
+    target_words: tuple[str, ...] = ()
+    techniques: tuple[str, ...] = Field(min_length=1)
+    roles: tuple[RoleId, ...] = ()
+
+
+class Turn(Frozen):
+    """One turn of a dialogue transcript; adult turns carry the techniques they use (or miss)."""
+
+    speaker: Literal["adult", "child"]
+    text: Text
+    techniques: tuple[str, ...] = ()
+    note: Text | None = None
+
+
+class DialogueItem(Record):
+    """A short adult–child exchange whose adult turns are to be labelled with techniques."""
+
+    kind: Literal["dialogue"]
+    situation: Situation
+    title: Text
+    context: Text
+    turns: tuple[Turn, ...] = Field(min_length=6, max_length=12)
+    roles: tuple[RoleId, ...] = ()
+
+    @model_validator(mode="after")
+    def _adult_turns_labelled(self) -> DialogueItem:
+        for index, turn in enumerate(self.turns, start=1):
+            if turn.speaker == "adult" and not turn.techniques:
+                raise ValueError(f"le tour {index} (adulte) n'a pas de technique dans la clé")
+            if turn.speaker == "child" and turn.techniques:
+                raise ValueError(f"le tour {index} (enfant) ne doit pas porter de technique")
+        return self
+
+
+class Choice(Frozen):
+    """One answer option of a quiz question."""
+
+    id: RecordId
+    text: Text
+
+
+class QuizQuestion(Record):
+    """A single- or multiple-choice question with its key, explanation and source."""
+
+    kind: Literal["quiz"]
+    topic: Literal["prevention", "development", "techniques", "observation"]
+    question: Text
+    choices: tuple[Choice, ...] = Field(min_length=2)
+    correct: tuple[str, ...] = Field(min_length=1)
+    multiple: bool = False
+    explanation: Text
+    #: Asked in the entry positioning quiz (and again at the end, for the bilan).
+    positioning: bool = False
+
+    @model_validator(mode="after")
+    def _key_matches_choices(self) -> QuizQuestion:
+        ids = [c.id for c in self.choices]
+        if len(set(ids)) != len(ids):
+            raise ValueError("deux choix portent le même identifiant")
+        unknown = [c for c in self.correct if c not in ids]
+        if unknown:
+            raise ValueError(f"la clé nomme un choix inconnu : {', '.join(unknown)}")
+        if not self.multiple and len(self.correct) != 1:
+            raise ValueError("une question à choix unique doit avoir exactement une bonne réponse")
+        return self
+
+
+ExerciseItem = Annotated[
+    ClassificationItem | ReformulationItem | DialogueItem | QuizQuestion,
+    Field(discriminator="kind"),
+]
+
+AgeBand = Literal[9, 12, 18, 24, 30, 36, 48]
+
+
+class ObservationItem(Record):
+    """An observable behaviour for an observation grid: about the child (by age band) or the adult."""
+
+    subject: Literal["child", "adult"]
+    age_band: AgeBand | None = None
+    domain: Domain | AdultDomain
+    text: Text
+    #: Id of the warning sign this item relates to, when its absence at this age is one.
+    warning_sign: str | None = None
+
+    @model_validator(mode="after")
+    def _band_matches_subject(self) -> ObservationItem:
+        if self.subject == "child" and self.age_band is None:
+            raise ValueError("un item sur l'enfant doit avoir une tranche d'âge (age_band)")
+        if self.subject == "child" and self.domain == "interaction":
+            raise ValueError("le domaine « interaction » est réservé aux items sur l'adulte")
+        if self.subject == "adult" and self.domain != "interaction":
+            raise ValueError("un item sur l'adulte a le domaine « interaction »")
+        return self
+
+
+class DatedObservation(Frozen):
+    """A fact observed on a date, written as what was seen or heard, not as an interpretation."""
+
+    date: dt.date
+    age_months: int = Field(ge=0, le=MAX_AGE_MONTHS)
+    fact: Text
+
+
+class Vignette(Record):
+    """A fictional child case used for observation practice (pseudonymous code, no real data)."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^E-\d{2}$")]
+    age_months: int = Field(ge=0, le=MAX_AGE_MONTHS)
+    context: Text
+    languages: tuple[str, ...] = Field(min_length=1)
+    observations: tuple[DatedObservation, ...] = Field(min_length=1)
+    teaching_point: Text
+
+
+class PreventionFigure(Record):
+    """A figure about early prevention, with what it shows and what it does not."""
+
+    title: Text
+    figure: Text
+    shows: Text
+    does_not_show: Text
+
+
+class Role(Record):
+    """A profession of the participants; personalises the examples of a workbook."""
+
+    id: RoleId
+    label: Text
+    context: Text
+    situations: tuple[Situation, ...] = Field(min_length=1)
+    #: Spellings accepted in a roster's « profession » column (compared without case or accents).
+    aliases: tuple[str, ...] = ()
+
+
+class ActionSheetField(Record):
+    """One field of the fiche action (the neighbourhood project sheet)."""
+
+    order: int = Field(ge=1)
+    label: Text
+    help: Text
+    example: Text
+    required: bool = True
+    multiline: bool = True
+
+
+class EvaluationQuestion(Record):
+    """A question of the satisfaction (à chaud) or follow-up (à froid) evaluation."""
+
+    form: Literal["chaud", "froid"]
+    kind: Literal["scale", "choice", "text"]
+    text: Text
+    choices: tuple[Choice, ...] = ()
+
+    @model_validator(mode="after")
+    def _choices_for_choice(self) -> EvaluationQuestion:
+        if self.kind == "choice" and len(self.choices) < 2:
+            raise ValueError("une question à choix a au moins deux choix")
+        return self

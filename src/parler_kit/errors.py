@@ -1,0 +1,75 @@
+"""The kit's exception hierarchy.
+
+Every error a user can meet carries enough context (file, row, record id, field) to be fixed
+without reading a traceback. Messages are French because organisers and trainers read them.
+This module imports nothing from the kit: every layer may raise these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ParlerKitError(Exception):
+    """Root of every error the kit raises on purpose (as opposed to a bug)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in an input, located precisely enough to fix it."""
+
+    message: str
+    file: str | None = None
+    record_id: str | None = None
+    field: str | None = None
+    row: int | None = None
+
+    def __str__(self) -> str:
+        where = []
+        if self.file:
+            where.append(self.file)
+        if self.row is not None:
+            where.append(f"ligne {self.row}")
+        if self.record_id:
+            where.append(f"fiche « {self.record_id} »")
+        if self.field:
+            where.append(f"champ « {self.field} »")
+        prefix = ", ".join(where)
+        return f"{prefix} : {self.message}" if prefix else self.message
+
+
+class ProblemsError(ParlerKitError):
+    """An input with one or more located problems, all reported together."""
+
+    def __init__(self, problems: list[Problem], summary: str) -> None:
+        self.problems = list(problems)
+        self.summary = summary
+        lines = [summary, *(f"  - {p}" for p in self.problems)]
+        super().__init__("\n".join(lines))
+
+
+class ContentError(ProblemsError):
+    """The content bank (YAML under content/data) is invalid."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        count = len(problems)
+        super().__init__(problems, f"Contenu invalide : {count} problème(s) trouvé(s).")
+
+
+class RosterError(ProblemsError):
+    """A roster or session file cannot be used; nothing is produced from it."""
+
+    def __init__(self, problems: list[Problem], summary: str | None = None) -> None:
+        count = len(problems)
+        super().__init__(
+            problems,
+            summary or f"Liste des participants invalide : {count} problème(s) trouvé(s).",
+        )
+
+
+class AnswerStoreError(ParlerKitError):
+    """An answers file cannot be read or written; the message says what was kept aside."""
+
+
+class ProductionError(ParlerKitError):
+    """A batch production step failed for a reason that concerns the whole batch."""

@@ -1,0 +1,19 @@
+"""User-facing text: string catalogs (French first, English too) and French typography.
+
+Everything a trainer, participant or organiser reads goes through `ui_text` so that a string is
+written once, translated once, and typeset the French way.
+"""
+
+from parler_kit.i18n.catalog import Locale, available_keys, ui_text
+from parler_kit.i18n.dates import format_age_months, format_date
+from parler_kit.i18n.typography import french_typography, guillemets
+
+__all__ = [
+    "Locale",
+    "available_keys",
+    "format_age_months",
+    "format_date",
+    "french_typography",
+    "guillemets",
+    "ui_text",
+]

@@ -1,0 +1,27 @@
+"""Shared fixtures. Jupyter/IPython/matplotlib state is kept out of $HOME for every test."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_jupyter_state(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Point every Jupyter-related config/data/runtime directory at a temporary folder."""
+    home = tmp_path_factory.mktemp("jupyter-home")
+    for variable, sub in {
+        "JUPYTER_CONFIG_DIR": "config",
+        "JUPYTER_DATA_DIR": "data",
+        "JUPYTER_RUNTIME_DIR": "runtime",
+        "IPYTHONDIR": "ipython",
+        "MPLCONFIGDIR": "matplotlib",
+        "XDG_CACHE_HOME": "cache",
+    }.items():
+        os.environ.setdefault(variable, str(home / sub))
+    os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")

@@ -1,0 +1,36 @@
+"""UI catalogs: French and English define the same keys; texts are formatted and typeset."""
+
+import pytest
+
+from parler_kit.i18n import available_keys, ui_text
+from parler_kit.i18n.typography import NARROW_NBSP
+
+
+def test_french_and_english_catalogs_have_identical_keys() -> None:
+    """Every key exists in both languages, so no screen falls back to a missing string."""
+    assert available_keys("fr") == available_keys("en")
+    assert len(available_keys("fr")) > 0
+
+
+def test_ui_text_fills_parameters_and_applies_french_typography() -> None:
+    """French text gets its parameters and a narrow no-break space before the colon."""
+    text = ui_text("cli.content.check.ok", "fr", total=12)
+    assert text == f"Contenus valides{NARROW_NBSP}: 12 fiches."
+
+
+def test_ui_text_in_english_is_left_as_written() -> None:
+    """English text gets parameters and no French spacing."""
+    assert ui_text("cli.content.check.ok", "en", total=3) == "Content valid: 3 records."
+
+
+def test_unknown_key_is_a_key_error_naming_it() -> None:
+    """A missing key is a programming error that names the key."""
+    with pytest.raises(KeyError, match=r"no\.such\.key"):
+        ui_text("no.such.key")
+
+
+def test_every_french_text_is_non_empty() -> None:
+    """No catalog entry is blank."""
+    for locale in ("fr", "en"):
+        for key in available_keys(locale):
+            assert ui_text(key, locale).strip(), key
