@@ -1,0 +1,78 @@
+"""The French vocabulary norms chart: p10 / median / p90 of words produced, by age and population."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from parler_kit.charts.base import COLOURS, HATCHES, LINE_STYLES, MARKERS, new_figure
+from parler_kit.content import ContentBank, VocabularyNorm
+from parler_kit.i18n import Locale, ui_text
+
+
+def vocabulary_norms_figure(
+    bank: ContentBank,
+    populations: Sequence[str] = ("france", "quebec"),
+    placed: tuple[float, float] | None = None,
+    *,
+    locale: Locale = "fr",
+) -> Figure:
+    """Median line and p10–p90 band of words produced, by age, one series per population.
+
+    Each age point is placed at the middle of its age band and labelled with its sample size
+    (« n=48 ») so a reader sees how few children some bands rest on. `placed` is an optional
+    anonymous count, ``(age in months, words)``, drawn as a black star: it is shown against the
+    spread, never turned into a verdict.
+    """
+    figure = new_figure(height=4.0)
+    axes = figure.add_subplot()
+    for index, population in enumerate(populations):
+        norms = sorted(
+            (n for n in bank.vocabulary_norms if n.population == population),
+            key=lambda n: n.age.min,
+        )
+        if norms:
+            _draw_population(axes, norms, index, locale)
+    if placed is not None:
+        age, words = placed
+        axes.plot(
+            [age], [words], linestyle="none", marker="*", markersize=16, color="black",
+            markeredgecolor="white", zorder=5,
+            label=ui_text("charts.vocabulary.placed", locale, age=_number(age), words=_number(words)),
+        )  # fmt: skip
+    axes.set_title(ui_text("charts.vocabulary.title", locale))
+    axes.set_xlabel(ui_text("charts.axis.age_months", locale))
+    axes.set_ylabel(ui_text("charts.vocabulary.y", locale))
+    axes.set_ylim(bottom=0)
+    axes.grid(True, linestyle=":", linewidth=0.6, color="#999999")
+    axes.legend(loc="upper left", fontsize="small", frameon=True)
+    return figure
+
+
+def _draw_population(axes: Axes, norms: list[VocabularyNorm], index: int, locale: Locale) -> None:
+    name = ui_text(f"charts.population.{norms[0].population}", locale)
+    ages = [(n.age.min + n.age.max) / 2 for n in norms]
+    colour = COLOURS[index % len(COLOURS)]
+    axes.fill_between(
+        ages, [n.p10 for n in norms], [n.p90 for n in norms],
+        facecolor=colour, alpha=0.15, edgecolor=colour, hatch=HATCHES[index % len(HATCHES)],
+        linewidth=0.8, label=ui_text("charts.vocabulary.band", locale, population=name),
+    )  # fmt: skip
+    axes.plot(
+        ages, [n.median for n in norms], color=colour, linestyle=LINE_STYLES[index],
+        marker=MARKERS[index % len(MARKERS)], linewidth=2,
+        label=ui_text("charts.vocabulary.median", locale, population=name),
+    )  # fmt: skip
+    # Sample sizes above the p90 edge, offset per population so two series never overlap.
+    for age, norm in zip(ages, norms, strict=True):
+        axes.annotate(
+            ui_text("charts.vocabulary.n", locale, n=norm.n), (age, norm.p90),
+            textcoords="offset points", xytext=(0, 4 + 9 * index), ha="center",
+            fontsize="x-small", color=colour,
+        )  # fmt: skip
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
