@@ -1,0 +1,137 @@
+"""Read a spreadsheet-like file into rows of text cells, remembering each row's line number.
+
+Organisers export rosters from LibreOffice or Excel: CSV with ``;`` (French locale) or ``,``,
+in UTF-8 with or without BOM or in Windows-1252, or they keep the .xlsx. This module only turns
+bytes into text cells; what the columns mean is decided in `parler_kit.roster.reading`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from parler_kit.errors import Problem, RosterError
+from parler_kit.i18n import ui_text
+
+_DELIMITERS = (";", ",", "\t")
+
+
+@dataclass(frozen=True)
+class Table:
+    """Non-blank rows of a sheet: ``(row number, cells)``, the first one being the header."""
+
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column name for a 0-based index (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def read_table(path: Path) -> Table:
+    """Rows of `path` (CSV or XLSX); RosterError when the file cannot be read at all."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise RosterError([Problem(ui_text("roster.file.missing"), file=str(path))])
+    if suffix in {".xlsx", ".xlsm"}:
+        return _read_xlsx(path)
+    if suffix in {".csv", ".txt", ".tsv"}:
+        return _read_csv(path)
+    raise RosterError(
+        [Problem(ui_text("roster.file.format", suffix=suffix or "?"), file=str(path))]
+    )
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Text of a CSV file: UTF-8 (BOM or not), else Windows-1252 as older Excel writes it."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise RosterError(
+            [Problem(ui_text("roster.file.encoding", position=error.start), file=str(path))]
+        ) from None
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The separator used in the header line: the most frequent of ``; , tab`` outside quotes."""
+    for line in text.splitlines():
+        if line.strip(" \t;,"):
+            unquoted = line.split('"')[::2]
+            counts = {d: sum(part.count(d) for part in unquoted) for d in _DELIMITERS}
+            best = max(_DELIMITERS, key=lambda d: counts[d])
+            return best if counts[best] else ";"
+    return ";"
+
+
+def _read_csv(path: Path) -> Table:
+    try:
+        text = decode(path.read_bytes(), path)
+    except UnicodeDecodeError as error:
+        raise RosterError(
+            [Problem(ui_text("roster.file.encoding", position=error.start), file=str(path))]
+        ) from None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    next_line = 1
+    try:
+        for record in reader:
+            # A quoted cell may span lines: the record starts where the previous one ended.
+            start, next_line = next_line, reader.line_num + 1
+            cells = tuple(cell.strip() for cell in record)
+            if any(cells):
+                rows.append((start, cells))
+    except csv.Error as error:
+        raise RosterError(
+            [Problem(ui_text("roster.file.csv", detail=str(error)), file=str(path), row=next_line)]
+        ) from None
+    return Table(tuple(rows))
+
+
+def _cell_text(value: object) -> str:
+    """Spreadsheet cell as the organiser sees it (7.0 → "7", a date → 2026-03-09)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _read_xlsx(path: Path) -> Table:
+    from openpyxl import load_workbook  # imported here: only .xlsx rosters pay for it
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds (zip, XML, key errors)
+        raise RosterError(
+            [Problem(ui_text("roster.file.xlsx", detail=type(error).__name__), file=str(path))]
+        ) from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows: list[tuple[int, tuple[str, ...]]] = []
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = tuple(_cell_text(value) for value in values)
+            if any(cells):
+                rows.append((number, cells))
+    finally:
+        workbook.close()
+    return Table(tuple(rows))
