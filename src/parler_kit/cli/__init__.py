@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from parler_kit.cli.content import content
+from parler_kit.cli.course import course
 from parler_kit.i18n import ui_text
 
 
@@ -19,5 +20,6 @@ def main() -> None:
 
 
 main.add_command(content)
+main.add_command(course)
 
 __all__ = ["main"]
