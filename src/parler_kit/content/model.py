@@ -375,9 +375,13 @@ class EvaluationQuestion(Record):
     kind: Literal["scale", "choice", "text"]
     text: Text
     choices: tuple[Choice, ...] = ()
+    #: For a ``choice`` question: several choices may be ticked (the answer is then a list of ids).
+    multiple: bool = False
 
     @model_validator(mode="after")
     def _choices_for_choice(self) -> EvaluationQuestion:
         if self.kind == "choice" and len(self.choices) < 2:
             raise ValueError("une question à choix a au moins deux choix")
+        if self.multiple and self.kind != "choice":
+            raise ValueError("« multiple » ne s'applique qu'à une question à choix")
         return self
