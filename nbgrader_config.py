@@ -1,12 +1,75 @@
-"""nbgrader configuration of the course (read by every ``nbgrader`` command run from this folder)."""
+"""nbgrader configuration of the course (read by every ``nbgrader`` command run from this folder).
 
+Checked with nbgrader 0.9.6: ``nbgrader generate_assignment day1 --force`` from the repository root
+writes ``build/course/release/day1/`` (and the gradebook ``build/course/gradebook.db``).
+"""
+
+import os
+import sys
 from pathlib import Path
+
+from nbconvert.preprocessors import TagRemovePreprocessor
+from nbgrader.preprocessors import (
+    CheckCellMetadata,
+    ClearHiddenTests,
+    ClearMarkScheme,
+    ClearOutput,
+    ClearSolutions,
+    ComputeChecksums,
+    IncludeHeaderFooter,
+    InstantiateTests,
+    LockCells,
+    SaveCells,
+)
 
 c = get_config()  # type: ignore[name-defined]  # noqa: F821 - injected by nbgrader/traitlets
 
 ROOT = Path(__file__).resolve().parent
 
+# nbgrader runs the `alembic` executable to create a new gradebook: find it next to the Python
+# running nbgrader, so `.venv/bin/nbgrader …` works without activating the virtual environment.
+_BIN = str(Path(sys.executable).parent)
+if _BIN not in os.environ.get("PATH", "").split(os.pathsep):
+    os.environ["PATH"] = _BIN + os.pathsep + os.environ.get("PATH", "")
+
 c.CourseDirectory.course_id = "parler-tout-petits"
 # Source notebooks stay in curriculum/ (committed, no outputs); every generated step goes to build/course/.
-c.CourseDirectory.root = str(ROOT / "build" / "course")
+COURSE_ROOT = ROOT / "build" / "course"
+# nbgrader chdirs into the course root before doing anything: on a fresh clone build/ does not exist yet.
+COURSE_ROOT.mkdir(parents=True, exist_ok=True)
+c.CourseDirectory.root = str(COURSE_ROOT)
 c.CourseDirectory.source_directory = str(ROOT / "curriculum")
+# Answer stores written while a trainer tries a day live must never be released to participants, nor
+# copied over a participant's own answers by autograde (which copies the source folder's extra files).
+c.CourseDirectory.ignore = [
+    ".ipynb_checkpoints",
+    "*.pyc",
+    "__pycache__",
+    "feedback",
+    "*.answers.json",
+    "*.answers.json.lock",
+    "*.corrupt-*",
+]
+
+# The trainer's guidance (markdown cells tagged "formateur") is dropped from the participants' release.
+c.TagRemovePreprocessor.enabled = True
+c.TagRemovePreprocessor.remove_cell_tags = ("formateur",)
+c.GenerateAssignment.preprocessors = [
+    TagRemovePreprocessor,
+    IncludeHeaderFooter,
+    InstantiateTests,
+    LockCells,
+    ClearSolutions,
+    ClearOutput,
+    CheckCellMetadata,
+    ComputeChecksums,
+    SaveCells,
+    ClearHiddenTests,
+    ClearMarkScheme,
+    ComputeChecksums,
+    CheckCellMetadata,
+]
+
+# Feedback in French, without code (nbgrader_templates/feedback_fr/ adapts nbgrader's own template).
+c.HTMLExporter.template_name = "feedback_fr"
+c.HTMLExporter.extra_template_basedirs = [str(ROOT / "nbgrader_templates")]
