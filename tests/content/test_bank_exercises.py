@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 
+from parler_kit.answers.scoring import assess_reformulation
 from parler_kit.content import (
     AVOID,
     ClassificationItem,
@@ -160,6 +161,14 @@ def test_dialogues_cover_different_settings() -> None:
 def test_reformulation_item_is_complete(item: ReformulationItem) -> None:
     """A reformulation item has 2–3 model replies, and its target words occur in a model reply."""
     assert _reformulation_problems(item) == []
+
+
+@pytest.mark.parametrize("item", REFORMULATION, ids=lambda i: i.id)
+def test_model_replies_show_their_rubric(item: ReformulationItem) -> None:
+    """Each model reply shows every rubric feature of its item, as the shared scorer judges it."""
+    for reply in item.model_replies:
+        missing = [f for f, ok in assess_reformulation(item, reply.fr).features.items() if not ok]
+        assert missing == [], reply.fr
 
 
 def test_reformulation_covers_the_three_modelling_techniques() -> None:
