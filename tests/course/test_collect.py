@@ -138,3 +138,25 @@ def test_a_notebook_whose_answers_file_names_someone_else_is_refused(
     report = collect(tmp_path / "in", course)
     assert report.placed == []
     assert "p001" in report.unmatched[0].reason and "p002" in report.unmatched[0].reason
+
+
+def test_the_store_shared_by_a_folder_goes_with_each_notebook_under_its_own_name(
+    course: CourseConfig, tmp_path: Path, returned_workbook: Callable[..., Path]
+) -> None:
+    """carnet.answers.json beside notebooks identifies them and keeps its name in submitted/."""
+    inbox = tmp_path / "retours"
+    # Two participants' files dropped in one folder: the second copy got « (1) » in its name.
+    returned_workbook(course, inbox, "exercices.ipynb", participant="p001",
+                      answers={"q1": ["b"]}, answers_name="carnet.answers.json")  # fmt: skip
+    returned_workbook(course, inbox, "exercices (1).ipynb", participant="p002",
+                      answers={"q1": ["a"]}, answers_name="carnet.answers (1).json")  # fmt: skip
+    # A third one whose notebook carries no id: the shared store beside it says who it is.
+    returned_workbook(course, inbox / "p3", "exercices.ipynb", participant="p003", id_in_notebook=False,
+                      answers={"q1": ["c"]}, answers_name="carnet.answers.json")  # fmt: skip
+    report = collect(inbox, course)
+    assert report.unmatched == [] and report.older == []
+    for participant, value in (("p001", ["b"]), ("p002", ["a"]), ("p003", ["c"])):
+        folder = course.submitted / participant / "day1"
+        saved = json.loads((folder / "carnet.answers.json").read_text("utf-8"))
+        assert saved["participant_id"] == participant and saved["answers"]["q1"]["value"] == value
+        assert (folder / "exercices.ipynb").is_file()

@@ -22,25 +22,31 @@ _COPY_MARKS = re.compile(
 _ANSWERS_NAME = re.compile(r"^(?P<stem>.*?)\.answers(?P<rest>.*)\.json$", re.IGNORECASE)
 
 
-def normalise_stem(stem: str) -> str:
-    """A file stem without the marks copies add (« (1) », « - Copie », « Copie de »), lower-cased."""
+def clean_stem(stem: str) -> str:
+    """A file stem without the marks copies add (« (1) », « - Copie », « Copie de »)."""
     previous = None
     while previous != stem:
         previous = stem
         stem = _COPY_MARKS.sub("", stem).strip()
-    return stem.casefold()
+    return stem
+
+
+def normalise_stem(stem: str) -> str:
+    """`clean_stem`, lower-cased: the form two names are compared in."""
+    return clean_stem(stem).casefold()
 
 
 def answers_stem(path: Path) -> str | None:
-    """The normalised workbook stem an answers file belongs to, or None if it is not one.
+    """The workbook stem an answers file belongs to (copy marks removed), or None if not one.
 
     « jour1.answers.json », « jour1.answers (1).json » and « jour1 (1).answers.json » all give
-    « jour1 ».
+    « jour1 »; « carnet.answers.json », the store shared by the notebooks of a folder, gives
+    « carnet ».
     """
     match = _ANSWERS_NAME.match(path.name)
     if match is None:
         return None
-    return normalise_stem(match["stem"] + match["rest"])
+    return clean_stem(match["stem"] + match["rest"])
 
 
 @dataclass(frozen=True)
