@@ -1,0 +1,157 @@
+"""`show(kind, **kwargs)`: one notebook line that gives the widget, or its printed twin.
+
+In JupyterLab/Voilà it displays the interactive widget. When the notebook is executed for print
+(environment variable ``PARLER_KIT_MODE=print``, set by production) it displays the static HTML
+twin from `parler_kit.printing` instead, filled from the answers file, so one template gives both
+the workbook and the handout. `parler_kit.printing` (and WeasyPrint) is imported only then.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from parler_kit.answers import AnswersFile, AnswerStore, read_answers
+from parler_kit.answers.validation import observation_key
+from parler_kit.content import (
+    ClassificationItem,
+    ContentBank,
+    DialogueItem,
+    QuizQuestion,
+    ReformulationItem,
+    load_bank,
+)
+from parler_kit.errors import ParlerKitError
+from parler_kit.i18n import Locale
+from parler_kit.widgets.action_sheet import ActionSheet
+from parler_kit.widgets.base import DEFAULT_ANSWERS_NAME, KitWidget, message_html, resolve_records
+from parler_kit.widgets.dialogue import DialogueAnnotator
+from parler_kit.widgets.evaluation import EvaluationForm
+from parler_kit.widgets.observation import ObservationChecklist
+from parler_kit.widgets.quiz import Quiz
+from parler_kit.widgets.reformulation import ReformulationExercise
+from parler_kit.widgets.techniques import TechniqueExercise
+from parler_kit.widgets.timeline import MilestoneTimeline
+from parler_kit.widgets.vocabulary import VocabularyChart
+
+#: kind → widget class; keyword arguments of `show` go to the class unchanged.
+WIDGETS: dict[str, type[KitWidget]] = {
+    "timeline": MilestoneTimeline,
+    "vocabulary": VocabularyChart,
+    "techniques": TechniqueExercise,
+    "reformulation": ReformulationExercise,
+    "dialogue": DialogueAnnotator,
+    "quiz": Quiz,
+    "observation": ObservationChecklist,
+    "action_sheet": ActionSheet,
+    "evaluation": EvaluationForm,
+}
+PRINT_MODE_VARIABLE = "PARLER_KIT_MODE"
+
+
+def print_mode() -> bool:
+    """Whether the notebook runs for print (``PARLER_KIT_MODE=print``)."""
+    return os.environ.get(PRINT_MODE_VARIABLE, "").strip().lower() == "print"
+
+
+def build(kind: str, **kwargs: Any) -> KitWidget:
+    """The widget of `kind`, built with `kwargs` (see `WIDGETS` for the classes)."""
+    try:
+        widget_class = WIDGETS[kind]
+    except KeyError:
+        raise ValueError(
+            f"Unknown widget kind {kind!r}; expected one of {sorted(WIDGETS)}"
+        ) from None
+    return widget_class(**kwargs)
+
+
+def print_html(kind: str, **kwargs: Any) -> str:
+    """The static HTML twin of the widget `kind` would build, filled from its answers file.
+
+    Takes the same keyword arguments as the widget. An unreadable answers file gives the blank
+    twin preceded by the French message (the file is never modified here).
+    """
+    from parler_kit import printing  # heavy (WeasyPrint): only when printing
+
+    if kind not in WIDGETS:
+        raise ValueError(f"Unknown widget kind {kind!r}; expected one of {sorted(WIDGETS)}")
+    bank: ContentBank = kwargs.get("bank") or load_bank()
+    locale: Locale = kwargs.get("locale", "fr")
+    answers, problem = _answers_for_print(kwargs.get("store"))
+    twins: dict[str, Callable[[], str]] = {
+        "timeline": lambda: printing.timeline_html(bank, kwargs.get("age_months"), locale=locale),
+        "vocabulary": lambda: printing.vocabulary_html(bank, locale=locale),
+        "techniques": lambda: printing.classification_html(
+            _records(kwargs.get("items"), bank, ClassificationItem),
+            answers,
+            bank=bank,
+            locale=locale,
+        ),
+        "reformulation": lambda: printing.reformulation_html(
+            _records(kwargs.get("items"), bank, ReformulationItem), answers, locale=locale
+        ),
+        "dialogue": lambda: "\n".join(
+            printing.dialogue_html(item, answers, bank=bank, locale=locale)
+            for item in _records(kwargs.get("items"), bank, DialogueItem)
+        ),
+        "quiz": lambda: printing.quiz_html(
+            _records(kwargs.get("questions"), bank, QuizQuestion), answers, bank=bank, locale=locale
+        ),
+        "observation": lambda: printing.observation_grid_html(
+            bank,
+            kwargs.get("age_band"),
+            answers,
+            _observation_key(kwargs.get("child_code")),
+            locale=locale,
+        ),
+        "action_sheet": lambda: printing.action_sheet_html(bank, answers, locale=locale),
+        "evaluation": lambda: printing.evaluation_form_html(
+            bank, kwargs.get("form", "chaud"), answers, locale=locale
+        ),
+    }
+    body = twins[kind]()
+    return (message_html("problem", problem, locale) + body) if problem else body
+
+
+def show(kind: str, **kwargs: Any) -> None:
+    """Display the widget of `kind` — or, in print mode, its static HTML twin.
+
+    ``show("quiz", questions=["quiz-1", "quiz-2"])`` in a notebook cell is all a workbook needs;
+    keyword arguments are those of the widget class (`WIDGETS`).
+    """
+    from IPython.display import HTML, display
+
+    if print_mode():
+        display(HTML(print_html(kind, **kwargs)))  # type: ignore[no-untyped-call]  # IPython is untyped
+    else:
+        display(build(kind, **kwargs))  # type: ignore[no-untyped-call]  # IPython is untyped
+
+
+def _records(given: Any, bank: ContentBank, kind: type[Any]) -> tuple[Any, ...]:
+    pool = bank.exercises_of(kind)
+    return resolve_records(given, pool, kind, bank)
+
+
+def _observation_key(child_code: str | None) -> str | None:
+    if not child_code:
+        return None
+    try:
+        return observation_key(child_code)
+    except ParlerKitError:
+        return None
+
+
+def _answers_for_print(store: Any) -> tuple[AnswerStore | AnswersFile | None, str | None]:
+    """Answers to fill a twin with, read-only; a missing file means a blank twin."""
+    if isinstance(store, AnswerStore):
+        return store, None
+    path = Path(store) if store is not None else Path.cwd() / DEFAULT_ANSWERS_NAME
+    if not path.exists():
+        return None, None
+    try:
+        return read_answers(path), None
+    except ParlerKitError as error:
+        return None, html.unescape(str(error))
