@@ -88,7 +88,7 @@ def test_every_source_is_cited(bank: ContentBank) -> None:
     for disagreement in bank.disagreements:
         for position in disagreement.positions:
             cited.update(position.sources)
-    # The attestation's legal basis is used by the admin documents, not by a content record.
+    # Legal basis of the attestation de fin de formation (admin layer); no content record is about it.
     uncited = {s.id for s in bank.sources} - cited - {"code-travail-l6353-1"}
     assert not uncited, f"sources cited by no record: {sorted(uncited)}"
 
