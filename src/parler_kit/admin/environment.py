@@ -1,0 +1,45 @@
+"""The Jinja2 environment of the administrative documents (autoescape on, French helpers)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from parler_kit.admin.formatting import (
+    city_of,
+    format_dates,
+    format_hours,
+    format_number,
+    format_percent,
+    format_time,
+)
+from parler_kit.i18n import format_date, french_typography, ui_text
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("parler_kit.admin", "templates"),
+        autoescape=True,  # names and structures are data, never markup
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        date=lambda d: format_date(d, weekday=True),
+        dates=format_dates,
+        time=format_time,
+        hours=format_hours,
+        number=format_number,
+        fr=french_typography,
+        city=lambda session: city_of(session.address, session.place),
+    )
+    env.globals.update(t=ui_text, percent=format_percent)
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    """The HTML body of one administrative document."""
+    return _environment().get_template(template).render(**context)

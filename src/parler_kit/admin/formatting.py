@@ -1,0 +1,56 @@
+"""How the administrative documents write times, durations and date lists in French."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from parler_kit.i18n import format_date
+
+NBSP = "\u00a0"
+
+
+def format_time(moment: dt.time) -> str:
+    """« 9 h 00 », « 13 h 30 » (no-break spaces, so an hour never splits across lines)."""
+    return f"{moment.hour}{NBSP}h{NBSP}{moment.minute:02d}"
+
+
+def format_hours(hours: float) -> str:
+    """A duration: « 21 heures », « 3 h 30 », « 1 heure »."""
+    whole = int(hours)
+    minutes = round((hours - whole) * 60)
+    if minutes == 0:
+        return f"{whole}{NBSP}heure{'s' if whole > 1 else ''}"
+    return f"{whole}{NBSP}h{NBSP}{minutes:02d}"
+
+
+def format_dates(days: Sequence[dt.date]) -> str:
+    """The course dates in full, joined the French way: « lundi 8 mars 2027, mardi 9 mars 2027 et … »."""
+    written = [format_date(day, weekday=True) for day in days]
+    if len(written) <= 1:
+        return "".join(written)
+    return ", ".join(written[:-1]) + " et " + written[-1]
+
+
+def format_percent(part: float, whole: float) -> str:
+    """« 85 % » with a narrow no-break space, rounded to the unit."""
+    return f"{round(100 * part / whole)}\u202f%" if whole else "—"
+
+
+def format_number(value: float) -> str:
+    """« 3 », « 2,5 »: no useless decimals, French decimal comma."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
+
+
+_POSTCODE_CITY = re.compile(r"\b\d{5}\s+(?P<city>[^,]+?)\s*$")
+
+
+def city_of(address: str, fallback: str) -> str:
+    """The town of a French address (« 12 rue X, 42000 Saint-Étienne » → « Saint-Étienne »).
+
+    « Fait à … » on a certificate names a town; when the address has no postcode, `fallback`
+    (the session's place) is used.
+    """
+    match = _POSTCODE_CITY.search(address)
+    return match["city"] if match else fallback

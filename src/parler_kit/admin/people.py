@@ -1,0 +1,20 @@
+"""Participants in the order a sheet lists them: by last name, then first name, accents aside."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from parler_kit.roster import Participant, Roster
+
+
+def _collation_key(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def sorted_participants(roster: Roster) -> list[Participant]:
+    """The roster sorted as a French reader looks a name up (« Çelik » with the C's)."""
+    return sorted(
+        roster.participants,
+        key=lambda p: (_collation_key(p.last_name), _collation_key(p.first_name), p.id),
+    )
