@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from matplotlib.figure import Figure
 
-from parler_kit.charts.base import COLOURS, HATCHES, new_figure
+from parler_kit.charts.base import COLOURS, HATCHES, format_number, new_figure
 from parler_kit.i18n import Locale, ui_text
 
 
@@ -26,7 +26,9 @@ def score_by_technique_figure(
     bars = axes.barh(rows, shares, color=COLOURS[0], edgecolor="black", hatch=HATCHES[0])
     axes.bar_label(
         bars,
-        labels=[f"{_num(p)} / {_num(m)}" if m else "—" for p, m in scores.values()],
+        labels=[
+            f"{format_number(p)} / {format_number(m)}" if m else "—" for p, m in scores.values()
+        ],
         padding=3,
         fontsize="small",
     )
@@ -70,7 +72,3 @@ def quiz_before_after_figure(
     axes.set_title(ui_text("charts.quiz.title", locale))
     axes.legend(loc="upper left", fontsize="small")
     return figure
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}".replace(".", ",")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from parler_kit.charts.base import COLOURS, HATCHES, LINE_STYLES, MARKERS, new_figure
+from parler_kit.charts.base import COLOURS, HATCHES, LINE_STYLES, MARKERS, format_number, new_figure
 from parler_kit.content import ContentBank, VocabularyNorm
 from parler_kit.i18n import Locale, ui_text
 
@@ -40,7 +40,7 @@ def vocabulary_norms_figure(
         axes.plot(
             [age], [words], linestyle="none", marker="*", markersize=16, color="black",
             markeredgecolor="white", zorder=5,
-            label=ui_text("charts.vocabulary.placed", locale, age=_number(age), words=_number(words)),
+            label=ui_text("charts.vocabulary.placed", locale, age=format_number(age), words=format_number(words)),
         )  # fmt: skip
     axes.set_title(ui_text("charts.vocabulary.title", locale))
     axes.set_xlabel(ui_text("charts.axis.age_months", locale))
@@ -72,7 +72,3 @@ def _draw_population(axes: Axes, norms: list[VocabularyNorm], index: int, locale
             textcoords="offset points", xytext=(0, 4 + 9 * index), ha="center",
             fontsize="x-small", color=colour,
         )  # fmt: skip
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}".replace(".", ",")

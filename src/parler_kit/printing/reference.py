@@ -1,0 +1,116 @@
+"""Printed twins of the reference widgets: milestone timeline, vocabulary norms, technique memo.
+
+Charts are inlined as SVG; every statement cites its numbered sources, listed at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+from parler_kit.charts import (
+    figure_to_svg,
+    format_number,
+    milestone_timeline_figure,
+    vocabulary_norms_figure,
+)
+from parler_kit.content import AgeRange, ContentBank
+from parler_kit.i18n import Locale, format_age_months, french_typography
+from parler_kit.printing.environment import render
+
+
+def timeline_html(
+    bank: ContentBank, age_months: int | None = None, *, locale: Locale = "fr"
+) -> str:
+    """Milestones (chart and table), warning signs and disagreements between references.
+
+    With `age_months`, only what is expected by that age is listed: milestones starting at or
+    before it and warning signs applying from that age on or earlier. Disagreements are always
+    shown, each position side by side.
+    """
+    milestones = sorted(
+        (m for m in bank.milestones if age_months is None or m.age.min <= age_months),
+        key=lambda m: (m.age.min, m.age.max),
+    )
+    signs = sorted(
+        (s for s in bank.warning_signs if age_months is None or s.age.min <= age_months),
+        key=lambda s: (s.age.min, s.age.max),
+    )
+    disagreements = list(bank.disagreements)
+    groups: list[Iterable[str]] = [m.sources for m in milestones]
+    groups += [s.sources for s in signs]
+    groups += [p.sources for d in disagreements for p in d.positions]
+    numbers, sources = number_sources(bank, groups)
+    chart = figure_to_svg(milestone_timeline_figure(bank, age_months, locale=locale))
+    return render(
+        "timeline.html.j2",
+        locale=locale,
+        age_months=age_months,
+        chart=Markup(chart),
+        milestones=milestones,
+        signs=signs,
+        disagreements=disagreements,
+        sources=sources,
+        cite=lambda ids: _cite(ids, numbers),
+        age_label=lambda age: age_label(age, locale),
+    )
+
+
+def vocabulary_html(bank: ContentBank, *, locale: Locale = "fr") -> str:
+    """The vocabulary norms: chart, one table per population (n, percentiles), caveats."""
+    populations = sorted(
+        {n.population for n in bank.vocabulary_norms}, key=["france", "quebec"].index
+    )
+    groups = [
+        (
+            p,
+            sorted(
+                (n for n in bank.vocabulary_norms if n.population == p), key=lambda n: n.age.min
+            ),
+        )
+        for p in populations
+    ]
+    numbers, sources = number_sources(bank, [n.sources for n in bank.vocabulary_norms])
+    chart = figure_to_svg(vocabulary_norms_figure(bank, tuple(populations), locale=locale))
+    return render(
+        "vocabulary.html.j2",
+        locale=locale,
+        chart=Markup(chart),
+        groups=groups,
+        sources=sources,
+        cite=lambda ids: _cite(ids, numbers),
+        age_label=lambda age: age_label(age, locale),
+        number=format_number,
+    )
+
+
+def technique_memo_html(bank: ContentBank, *, locale: Locale = "fr") -> str:
+    """The memo card: each technique's name, definition, one example and one thing to avoid."""
+    return render("technique_memo.html.j2", locale=locale, techniques=bank.techniques)
+
+
+def number_sources(
+    bank: ContentBank, id_groups: Iterable[Iterable[str]]
+) -> tuple[dict[str, int], list[str]]:
+    """Number sources in order of first citation: id → number, and the numbered citations."""
+    known = {s.id: s for s in bank.sources}
+    numbers: dict[str, int] = {}
+    for ids in id_groups:
+        for source_id in ids:
+            if source_id in known and source_id not in numbers:
+                numbers[source_id] = len(numbers) + 1
+    return numbers, [french_typography(known[s].citation) for s in numbers]
+
+
+def age_label(age: AgeRange, locale: Locale = "fr") -> str:
+    """« 18 mois » for a single age, « 16–17 mois » for a range."""
+    if age.min == age.max:
+        return format_age_months(age.min, locale)
+    unit = "mois" if locale == "fr" else "months"
+    return f"{age.min}–{age.max}\u00a0{unit}"
+
+
+def _cite(ids: Iterable[str], numbers: dict[str, int]) -> str:
+    cited = [str(numbers[i]) for i in ids if i in numbers]
+    return f"[{', '.join(cited)}]" if cited else ""

@@ -1,0 +1,92 @@
+"""Form twins: observation grid, fiche action and evaluation, blank for paper or filled."""
+
+from __future__ import annotations
+
+from printing_samples import HOSTILE, HOSTILE_ESCAPED
+
+from parler_kit.answers import AnswerStore
+from parler_kit.content import ContentBank
+from parler_kit.printing import (
+    action_sheet_html,
+    band_for_age,
+    evaluation_form_html,
+    observation_grid_html,
+)
+
+
+def test_observation_grid_blank_for_a_band_has_a_row_per_item(bank: ContentBank) -> None:
+    """A blank 24-month grid lists that band's child items and the adult items, boxes unticked."""
+    html = observation_grid_html(bank, 24)
+    child = [i for i in bank.observation_items if i.subject == "child" and i.age_band == 24]
+    adult = [i for i in bank.observation_items if i.subject == "adult"]
+    assert html.count('class="pk-tick"') == 3 * (len(child) + len(adult))
+    assert "☒" not in html and "<svg" not in html
+    assert "Observer n&#39;est pas diagnostiquer" in html
+
+
+def test_observation_grid_blank_without_band_covers_every_band(bank: ContentBank) -> None:
+    """With no band and no record, the grid holds every band's items."""
+    html = observation_grid_html(bank)
+    assert html.count('class="pk-tick"') == 3 * len(bank.observation_items)
+
+
+def test_observation_grid_filled_from_a_record(bank: ContentBank, store: AnswerStore) -> None:
+    """A stored record fills code, age, marks, fact and interpretation (escaped) and adds a chart."""
+    item = next(i for i in bank.observation_items if i.subject == "child" and i.age_band == 24)
+    store.set(
+        "observation:E-07",
+        {
+            "child_code": "E-07",
+            "age_months": 26,
+            "date": "2026-03-03",
+            "context": "Repas",
+            "items": {item.id: {"frequency": "parfois", "fact": HOSTILE, "interpretation": "?"}},
+        },
+    )
+    html = observation_grid_html(bank, answers=store, key="observation:E-07")
+    assert band_for_age(26) == 24
+    assert "E-07" in html and "<td>26</td>" in html
+    assert html.count("☒") == 1 and HOSTILE_ESCAPED in html
+    assert "<svg" in html
+
+
+def test_action_sheet_blank_then_filled(bank: ContentBank, store: AnswerStore) -> None:
+    """Blank: help, example and lines per field; filled: the text escaped and a completeness count."""
+    fields = sorted(bank.action_sheet_fields, key=lambda f: f.order)
+    blank = action_sheet_html(bank)
+    assert blank.count('class="pk-item"') == len(fields)
+    assert blank.count("Exemple\u202f:") == len(fields)
+    store.set("fiche-action", {fields[0].id: HOSTILE})
+    filled = action_sheet_html(bank, store)
+    assert HOSTILE_ESCAPED in filled
+    required = sum(1 for f in fields if f.required)
+    assert f"remplies\u202f: {1 if fields[0].required else 0} / {required}" in filled
+
+
+def test_evaluation_form_blank_then_filled(bank: ContentBank, store: AnswerStore) -> None:
+    """Scale questions get five boxes; filled, the chosen point, choice and text appear."""
+    questions = [q for q in bank.evaluation_questions if q.form == "chaud"]
+    scale = [q for q in questions if q.kind == "scale"]
+    choice = next(q for q in questions if q.kind == "choice")
+    text = next(q for q in questions if q.kind == "text")
+    blank = evaluation_form_html(bank, "chaud")
+    assert "Évaluation à chaud" in blank and "☒" not in blank
+    assert blank.count('class="pk-item"') == len(questions)
+    assert blank.count("☐") >= 5 * len(scale)
+    store.set(
+        "evaluation:chaud",
+        {scale[0].id: 4, choice.id: choice.choices[1].id, text.id: HOSTILE},
+    )
+    filled = evaluation_form_html(bank, "chaud", store)
+    assert filled.count("☒") == 2 and HOSTILE_ESCAPED in filled
+
+
+def test_evaluation_froid_multiple_choice_ticks_each_chosen(
+    bank: ContentBank, store: AnswerStore
+) -> None:
+    """A multiple-choice question of the follow-up form ticks every stored choice."""
+    question = next(q for q in bank.evaluation_questions if q.form == "froid" and q.multiple)
+    chosen = [c.id for c in question.choices[:3]]
+    store.set("evaluation:froid", {question.id: chosen})
+    html = evaluation_form_html(bank, "froid", store)
+    assert "Évaluation à froid" in html and html.count("☒") == 3

@@ -1,0 +1,124 @@
+"""PDF through WeasyPrint: A4, French text intact, « page 1 / N », no code, no network."""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from printing_samples import HOSTILE
+
+from parler_kit.answers import AnswerStore
+from parler_kit.content import ContentBank, ReformulationItem
+from parler_kit.printing import (
+    action_sheet_html,
+    document_html,
+    reformulation_html,
+    render_pdf,
+    technique_memo_html,
+    vocabulary_html,
+)
+
+
+def _pdf_text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    size = next(line for line in info.stdout.splitlines() if line.startswith("Page size"))
+    assert "595.276 x 841.89" in size, size  # A4 in points
+    pages = next(line for line in info.stdout.splitlines() if line.startswith("Pages:"))
+    return int(pages.split()[1])
+
+
+def test_pdf_text_keeps_accents_page_numbers_and_literal_answers(
+    bank: ContentBank, store: AnswerStore, tmp_path: Path
+) -> None:
+    """A handout PDF reads back with accents, « page 1 / N », the header, literal answers, no code."""
+    item = bank.exercises_of(ReformulationItem)[0]
+    store.set(item.id, HOSTILE)
+    store.set("fiche-action", {bank.action_sheet_fields[0].id: "Déjà écrit : « ça » !"})
+    body = (
+        technique_memo_html(bank)
+        + reformulation_html([item], store)
+        + action_sheet_html(bank, store)
+        + vocabulary_html(bank)
+    )
+    html = document_html("Livret", body, header="Parler avec les tout-petits — Saint-Étienne")
+    out = render_pdf(html, tmp_path / "sous-dossier" / "livret.pdf")
+    assert out == tmp_path / "sous-dossier" / "livret.pdf"
+    pages = _pdf_pages(out)
+    text = _pdf_text(out)
+    assert pages >= 3
+    assert f"page 1 / {pages}" in text and f"page {pages} / {pages}" in text
+    assert "Saint-Étienne" in text
+    assert "Mémo des techniques" in text
+    assert "Nombre de mots produits" in text  # the inline chart's labels are vector text
+    assert 'alert("x")' in text and "{{ 7*7 }}" in text  # the participant's text, literally
+    assert "Déjà écrit" in text
+    text = text.replace("{% if x %}", "")  # the participant's own braces are expected
+    for code in ("{%", "pk-", "<div", "<p>", "&lt;", "&amp;", "def ", "import "):
+        assert code not in text, code
+    assert not list(out.parent.glob(".*partial"))
+
+
+def test_pdf_of_foreign_html_gets_the_kit_page_style(tmp_path: Path) -> None:
+    """HTML that does not carry the kit stylesheet is still laid out on A4 with page numbers."""
+    out = render_pdf("<html><body><p>Élève</p></body></html>", tmp_path / "x.pdf")
+    assert _pdf_pages(out) == 1
+    text = _pdf_text(out)
+    assert "Élève" in text and "page 1 / 1" in text
+
+
+@pytest.fixture
+def counting_server() -> Iterator[tuple[str, list[str]]]:
+    """A local HTTP server on 127.0.0.1 that records every request it receives."""
+    requests: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", requests
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_render_pdf_never_fetches_http(
+    counting_server: tuple[str, list[str]], tmp_path: Path
+) -> None:
+    """Images and stylesheets on http(s) are refused: the server sees no request, the PDF is made."""
+    url, requests = counting_server
+    html = document_html(
+        "Réseau",
+        f'<link rel="stylesheet" href="{url}/style.css"><p>Texte</p><img src="{url}/image.png">',
+    )
+    out = render_pdf(html, tmp_path / "reseau.pdf")
+    assert out.exists() and "Texte" in _pdf_text(out)
+    assert requests == []
+
+
+def test_local_images_resolve_against_base_url(tmp_path: Path) -> None:
+    """A relative image path is read from base_url (local files stay allowed)."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+    (tmp_path / "carre.svg").write_text(svg, "utf-8")
+    out = render_pdf('<p>Image</p><img src="carre.svg">', tmp_path / "img.pdf", base_url=tmp_path)
+    assert _pdf_pages(out) == 1
+    images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True)
+    assert out.stat().st_size > 0 and images.returncode == 0
