@@ -16,7 +16,7 @@ JUPYTER_ENV := JUPYTER_CONFIG_DIR=$(CURDIR)/build/jupyter/config \
                MPLCONFIGDIR=$(CURDIR)/build/jupyter/matplotlib \
                JUPYTER_PLATFORM_DIRS=1
 
-.PHONY: demo test lab app slides lint clean
+.PHONY: demo test lab lab-settings app slides lint clean
 
 $(BIN)/python:
 	@scripts/bootstrap-venv.sh $(PYTHON) $(VENV)
@@ -52,13 +52,72 @@ lint: $(DEV_STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-## lab: JupyterLab on the curriculum, in French.
-lab: $(RUNTIME_STAMP)
-	@if ls curriculum/day*/*.ipynb >/dev/null 2>&1; then \
-		echo "make lab n'est pas encore branché sur les carnets."; exit 1; \
-	else echo "Aucun carnet de formation pour l'instant (curriculum/day1..3 sont vides) : rien à ouvrir."; fi
+## lab: JupyterLab on the curriculum, in French (interface fr_FR, no news toast), on 127.0.0.1.
+# Settings live in build/jupyter/config (JUPYTER_CONFIG_DIR), never in the user's home.
+LAB_CONFIG   ?= build/jupyter/config
+LAB_SETTINGS := $(LAB_CONFIG)/lab/user-settings
+LAB_PORT     ?= 8888
+lab: $(RUNTIME_STAMP) lab-settings
+	$(JUPYTER_ENV) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(LAB_PORT) \
+		--ServerApp.root_dir="$(CURDIR)/curriculum" $(if $(filter 0,$(shell id -u)),--allow-root)
 
-app: lab
+# Also used by tests/curriculum/test_day1_browser.py with LAB_CONFIG pointing to a temporary folder.
+lab-settings:
+	@mkdir -p "$(LAB_SETTINGS)/@jupyterlab/translation-extension" \
+		"$(LAB_SETTINGS)/@jupyterlab/apputils-extension" "$(LAB_CONFIG)/labconfig"
+	@printf '{\n  "locale": "fr_FR"\n}\n' > "$(LAB_SETTINGS)/@jupyterlab/translation-extension/plugin.jupyterlab-settings"
+	@printf '{\n  "fetchNews": "false",\n  "checkForUpdates": false\n}\n' \
+		> "$(LAB_SETTINGS)/@jupyterlab/apputils-extension/notification.jupyterlab-settings"
+	@printf '{\n  "disabledExtensions": {\n    "@jupyterlab/apputils-extension:announcements": true\n  }\n}\n' \
+		> "$(LAB_CONFIG)/labconfig/page_config.json"
+
+## app: the participants' view — Voilà serves the curriculum as web pages, without code, on 127.0.0.1.
+APP_PORT ?= 8866
+app: $(RUNTIME_STAMP)
+	@mkdir -p build/jupyter/runtime
+	$(JUPYTER_ENV) $(BIN)/voila "$(CURDIR)/curriculum" --no-browser --port=$(APP_PORT) --Voila.ip=127.0.0.1 \
+		--Voila.connection_dir_root="$(CURDIR)/build/jupyter/runtime" \
+		--VoilaConfiguration.extension_denylist=jupyterlab-jupytext \
+		--VoilaConfiguration.extension_denylist=@jupyter-notebook/lab-extension \
+		--VoilaConfiguration.extension_denylist=@jupyter/nbgrader
+
+## slides: each curriculum notebook as reveal.js slides in build/slides/dayN/, working offline.
+# nbconvert's slides load reveal.js, require.js and jQuery from CDNs: they are vendored once from the
+# npm registry into build/slides/vendor/ and every URL points there. MathJax and Mermaid (unused by
+# the course) get tiny local stand-ins so that no page asks the network for anything. Notebooks are
+# executed with PARLER_KIT_MODE=print, so exercises appear as static HTML (no widget JavaScript).
+SLIDES_VENDOR := build/slides/vendor
+REVEAL_VERSION   := 4.0.2
+REQUIREJS_VERSION := 2.3.7
+JQUERY_VERSION   := 3.7.1
+SLIDES_FLAGS = --to slides --execute --no-input --ExecutePreprocessor.timeout=180 \
+	--SlidesExporter.reveal_url_prefix=../vendor/reveal.js \
+	--HTMLExporter.require_js_url=../vendor/require.js \
+	--HTMLExporter.jquery_url=../vendor/jquery.min.js \
+	--HTMLExporter.mathjax_url=../vendor/mathjax-stub.js \
+	--HTMLExporter.mermaid_js_url=../vendor/mermaid-stub.mjs
+slides: $(RUNTIME_STAMP) $(SLIDES_VENDOR)/.complete
+	@for nb in curriculum/day*/*.ipynb; do \
+		day=$$(basename $$(dirname $$nb)); \
+		PARLER_KIT_MODE=print $(JUPYTER_ENV) $(BIN)/jupyter nbconvert $(SLIDES_FLAGS) \
+			--output-dir build/slides/$$day "$$nb" || exit 1; \
+	done
+	@echo "Diapositives écrites dans build/slides/ (ouvrir build/slides/day1/*.slides.html)."
+
+$(SLIDES_VENDOR)/.complete:
+	@rm -rf "$(SLIDES_VENDOR)" && mkdir -p "$(SLIDES_VENDOR)/npm"
+	cd "$(SLIDES_VENDOR)/npm" && npm_config_cache="$(CURDIR)/build/npm-cache" npm pack --silent \
+		reveal.js@$(REVEAL_VERSION) requirejs@$(REQUIREJS_VERSION) jquery@$(JQUERY_VERSION) >/dev/null
+	mkdir -p "$(SLIDES_VENDOR)/reveal.js" "$(SLIDES_VENDOR)/requirejs" "$(SLIDES_VENDOR)/jquery"
+	tar -xzf "$(SLIDES_VENDOR)/npm/reveal.js-$(REVEAL_VERSION).tgz" -C "$(SLIDES_VENDOR)/reveal.js" --strip-components=1
+	tar -xzf "$(SLIDES_VENDOR)/npm/requirejs-$(REQUIREJS_VERSION).tgz" -C "$(SLIDES_VENDOR)/requirejs" --strip-components=1
+	tar -xzf "$(SLIDES_VENDOR)/npm/jquery-$(JQUERY_VERSION).tgz" -C "$(SLIDES_VENDOR)/jquery" --strip-components=1
+	cp "$(SLIDES_VENDOR)/requirejs/require.js" "$(SLIDES_VENDOR)/require.js"
+	cp "$(SLIDES_VENDOR)/jquery/dist/jquery.min.js" "$(SLIDES_VENDOR)/jquery.min.js"
+	printf 'window.MathJax = {Hub: {getAllJax: function () { return []; }, Rerender: function () {}, Queue: function () {}}};\n' \
+		> "$(SLIDES_VENDOR)/mathjax-stub.js"
+	printf 'export default {initialize: function () {}};\n' > "$(SLIDES_VENDOR)/mermaid-stub.mjs"
+	@touch $@
 
 clean:
 	rm -rf build
