@@ -10,6 +10,7 @@ import click
 
 from parler_kit.cli.content import content
 from parler_kit.cli.course import course
+from parler_kit.cli.workbooks import workbooks
 from parler_kit.i18n import ui_text
 
 
@@ -21,5 +22,6 @@ def main() -> None:
 
 main.add_command(content)
 main.add_command(course)
+main.add_command(workbooks)
 
 __all__ = ["main"]

@@ -1,0 +1,33 @@
+"""Batch production: from a roster and a session, every participant's workbook and handouts.
+
+`build_workbooks` checks every input first (nothing is produced from an invalid roster), then
+builds in parallel worker processes, records each participant in ``manifest.json`` as soon as it
+is done, skips what is already up to date, and never lets one participant's failure stop others.
+"""
+
+from parler_kit.production.batch import (
+    DEFAULT_TEMPLATE,
+    FORMATS,
+    BatchResult,
+    build_workbooks,
+    parse_formats,
+)
+from parler_kit.production.files import neutralise_formula, participant_dir
+from parler_kit.production.manifest import MANIFEST_NAME, Entry, ParticipantError, load_entries
+from parler_kit.production.template import Template, load_template
+
+__all__ = [
+    "DEFAULT_TEMPLATE",
+    "FORMATS",
+    "MANIFEST_NAME",
+    "BatchResult",
+    "Entry",
+    "ParticipantError",
+    "Template",
+    "build_workbooks",
+    "load_entries",
+    "load_template",
+    "neutralise_formula",
+    "parse_formats",
+    "participant_dir",
+]

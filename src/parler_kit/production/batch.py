@@ -1,0 +1,235 @@
+"""The batch: roster + session + template → every participant's outputs, in parallel, resumable.
+
+Read like papermill's ``execute.py``: load and check every input (nothing is produced when one is
+invalid) → plan (skip what is up to date) → run the participants in worker processes → record
+each result in the manifest as soon as it arrives.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass
+from functools import cache
+from importlib.metadata import version
+from importlib.resources import files
+from pathlib import Path
+
+import nbformat
+
+from parler_kit.content import ContentBank, load_bank
+from parler_kit.errors import ProductionError
+from parler_kit.i18n import Locale, ui_text
+from parler_kit.production.files import csv_bytes, participant_dir, sha256_file, write_atomic
+from parler_kit.production.manifest import (
+    Entry,
+    ParticipantError,
+    is_up_to_date,
+    load_entries,
+    write_manifest,
+)
+from parler_kit.production.personal import ANSWERS_NAME
+from parler_kit.production.template import load_template
+from parler_kit.production.worker import FORMAT_FILES, BatchContext, build_participant, init_worker
+from parler_kit.roster import Participant, load_roster, load_session
+
+#: The participant workbook template shipped in the repository's ``workbooks/`` folder.
+DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "workbooks" / "workbook.ipynb"
+FORMATS = ("ipynb", "html", "pdf")
+
+Progress = Callable[[Entry], None]
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Every participant's entry for this run, and where the manifest is."""
+
+    entries: tuple[Entry, ...]
+    manifest: Path
+
+    @property
+    def failed(self) -> tuple[Entry, ...]:
+        """Entries whose build failed this run."""
+        return tuple(e for e in self.entries if e.status == "failed")
+
+
+def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
+    """``"ipynb,pdf"`` → ("ipynb", "pdf") in canonical order; ProductionError on unknown ones."""
+    names = [n.strip().lower() for n in (text.split(",") if isinstance(text, str) else text)]
+    unknown = sorted({n for n in names if n not in FORMATS})
+    if unknown or not any(names):
+        raise ProductionError(
+            ui_text("production.formats", given=", ".join(unknown), known=", ".join(FORMATS))
+        )
+    return tuple(f for f in FORMATS if f in names)
+
+
+@cache
+def _bank_fingerprint() -> str:
+    """Hash of the shipped content files: a content change rebuilds every workbook."""
+    digest = hashlib.sha256()
+    folder = files("parler_kit.content").joinpath("data")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()
+
+
+def inputs_hash(
+    template_sha: str, participant: Participant, session_bytes: bytes, answers: Path, locale: str
+) -> str:
+    """What a participant's outputs depend on: template, their row, session, answers, kit."""
+    parts = {
+        "template": template_sha,
+        "participant": {k: v for k, v in asdict(participant).items() if k != "row"},
+        "session": hashlib.sha256(session_bytes).hexdigest(),
+        "answers": sha256_file(answers) if answers.is_file() else None,
+        "kit": version("parler_kit"),
+        "content": _bank_fingerprint(),
+        "locale": locale,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _pool(jobs: int, context: BatchContext) -> cf.ProcessPoolExecutor:
+    # fork shares the already-imported libraries and loaded bank with the workers (no re-import);
+    # elsewhere spawn is the only safe choice.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return cf.ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context(method),
+        initializer=init_worker,
+        initargs=(context,),
+    )
+
+
+def _run(
+    todo: Sequence[tuple[Participant, str]],
+    jobs: int,
+    context: BatchContext,
+    on_result: Callable[[Entry], None],
+) -> None:
+    """Build `todo` in `jobs` processes; a crashed process only fails the participant it ran."""
+    crashed: list[tuple[Participant, str]] = []
+    with _pool(jobs, context) as pool:
+        futures = {pool.submit(build_participant, p, h): (p, h) for p, h in todo}
+        for future in cf.as_completed(futures):
+            try:
+                on_result(future.result())
+            except cf.process.BrokenProcessPool:
+                crashed.append(futures[future])
+    # A dead worker breaks the whole pool: retry each unfinished participant alone, so only the
+    # one that kills its process again is reported failed.
+    for participant, digest in crashed:
+        with _pool(1, context) as alone:
+            try:
+                on_result(alone.submit(build_participant, participant, digest).result())
+            except cf.process.BrokenProcessPool:
+                on_result(
+                    Entry(
+                        participant_id=participant.id,
+                        full_name=participant.full_name,
+                        row=participant.row,
+                        status="failed",
+                        inputs_hash=digest,
+                        error=ParticipantError(ui_text("production.crashed")),
+                    )
+                )
+
+
+def _interleave_roles(todo: list[tuple[Participant, str]]) -> list[tuple[Participant, str]]:
+    """One participant of each role first: their shared handout bodies are laid out in parallel."""
+    by_role: dict[str, list[tuple[Participant, str]]] = {}
+    for job in todo:
+        by_role.setdefault(job[0].role, []).append(job)
+    queues = list(by_role.values())
+    ordered: list[tuple[Participant, str]] = []
+    while any(queues):
+        for queue in queues:
+            if queue:
+                ordered.append(queue.pop(0))
+    return ordered
+
+
+def build_workbooks(
+    roster_path: Path,
+    session_path: Path,
+    out: Path,
+    *,
+    formats: Sequence[str] = FORMATS,
+    jobs: int | None = None,
+    force: bool = False,
+    template_path: Path = DEFAULT_TEMPLATE,
+    locale: Locale = "fr",
+    bank: ContentBank | None = None,
+    progress: Progress | None = None,
+) -> BatchResult:
+    """Build every participant's workbook/handouts under `out`; see the module docstring."""
+    roster = load_roster(roster_path)
+    session = load_session(session_path)
+    template = load_template(template_path)
+    notebook = nbformat.reads(template_path.read_text("utf-8"), as_version=4)  # type: ignore[no-untyped-call]
+    formats = parse_formats(formats)
+    out.mkdir(parents=True, exist_ok=True)
+    for participant in roster.participants:
+        participant_dir(out, participant.id)  # refuses an unsafe id before anything is built
+    context = BatchContext(template, notebook, session, bank or load_bank(), formats, out, locale)
+    session_bytes = session_path.read_bytes()
+    previous = load_entries(out)
+    entries: dict[str, Entry] = {}
+    todo: list[tuple[Participant, str]] = []
+    for participant in roster.participants:
+        folder = out / participant.id
+        digest = inputs_hash(
+            template.sha256, participant, session_bytes, folder / ANSWERS_NAME, locale
+        )
+        old = previous.get(participant.id)
+        names = [FORMAT_FILES[f] for f in formats]
+        if not force and old is not None and is_up_to_date(old, digest, folder, names):
+            entries[participant.id] = Entry(**{**asdict(old), "status": "skipped", "error": None})
+        else:
+            todo.append((participant, digest))
+    batch_facts = {
+        "kit_version": version("parler_kit"),
+        "roster": str(roster_path),
+        "session": str(session_path),
+        "template": str(template_path),
+        "formats": list(formats),
+    }
+
+    def record(entry: Entry) -> None:
+        entries[entry.participant_id] = entry
+        write_manifest(out, entries, batch_facts)
+        if progress is not None:
+            progress(entry)
+
+    for entry in list(entries.values()):
+        if progress is not None:
+            progress(entry)
+    if todo:
+        todo = _interleave_roles(todo)
+        _run(todo, max(1, jobs or os.cpu_count() or 1), context, record)
+    ordered = {p.id: entries[p.id] for p in roster.participants if p.id in entries}
+    manifest = write_manifest(out, ordered, batch_facts)
+    write_atomic(out / "manifest.csv", _summary_csv(ordered.values(), locale))
+    return BatchResult(tuple(ordered.values()), manifest)
+
+
+def _summary_csv(entries: Iterable[Entry], locale: Locale) -> bytes:
+    """A spreadsheet-friendly summary of the manifest for organisers (formulas neutralised)."""
+    header = [ui_text(f"production.csv.{c}", locale) for c in ("id", "name", "status", "error")]
+    rows = [
+        (
+            e.participant_id,
+            e.full_name,
+            ui_text(f"production.status.{e.status}", locale),
+            e.error.message if e.error else "",
+        )
+        for e in entries
+    ]
+    return csv_bytes(header, rows)

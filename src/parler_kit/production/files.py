@@ -1,0 +1,63 @@
+"""Writing outputs safely: paths that stay inside the output folder, atomic files, checksums."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from parler_kit.errors import ProductionError
+from parler_kit.i18n import ui_text
+from parler_kit.roster import is_safe_id
+
+#: Characters that make a spreadsheet read a cell as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def participant_dir(out: Path, participant_id: str) -> Path:
+    """``out/<id>``, refusing any id that is not one safe path component inside `out`."""
+    root = out.resolve()
+    target = (root / participant_id).resolve()
+    if not is_safe_id(participant_id) or target.parent != root:
+        raise ProductionError(ui_text("production.unsafe_path", id=participant_id, out=str(out)))
+    return target
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path`, fsync it, then move it into place."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with partial.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def neutralise_formula(cell: str) -> str:
+    """A cell a spreadsheet shows as text: a leading = + - @ is prefixed with an apostrophe."""
+    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A ``;`` CSV in UTF-8 with BOM (opens correctly in French Excel), formulas neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([neutralise_formula(str(h)) for h in header])
+    for row in rows:
+        writer.writerow([neutralise_formula("" if v is None else str(v)) for v in row])
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")

@@ -1,0 +1,234 @@
+"""The printed handout, rendered in-process from the template's blocks (no kernel).
+
+Each ``show(kind, …)`` call of the template is rendered with the same static twin from
+`parler_kit.printing` that `parler_kit.widgets.show` displays when a notebook runs with
+``PARLER_KIT_MODE=print``; markdown cells are converted as Jupyter does; the cover and the role
+examples are generated. Measurements behind this choice: docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import mistune
+
+from parler_kit import printing
+from parler_kit.content import (
+    ClassificationItem,
+    ContentBank,
+    DialogueItem,
+    QuizQuestion,
+    ReformulationItem,
+)
+from parler_kit.errors import ProductionError
+from parler_kit.i18n import Locale, ui_text
+from parler_kit.printing import Answers
+from parler_kit.production.personal import cover_html, role_examples_html, running_header
+from parler_kit.production.template import Block, Markdown, Placeholder, Show, Template
+from parler_kit.roster import Participant, Session
+
+_HEADING = re.compile(r"<h2>(.*?)</h2>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+# Kit-authored markdown only (template cells); participant data never goes through it.
+_markdown = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
+
+# Extra print rules for what only the handout has: cover page and table of contents.
+_HANDOUT_CSS = """
+<style>
+.pk-cover { break-after: page; page-break-after: always; padding-top: 35mm; }
+.pk-cover h1 { font-size: 24pt; }
+.pk-cover-name { font-size: 20pt; font-weight: bold; margin: 8mm 0 10mm; }
+.pk-cover-table th { width: 40mm; }
+.pk-toc { break-after: page; page-break-after: always; }
+.pk-toc ol { list-style: none; padding: 0; }
+.pk-toc li { margin: 2mm 0; }
+.pk-toc a { color: #000; text-decoration: none; }
+.pk-toc a::after { content: leader('.') target-counter(attr(href), page); }
+</style>
+"""
+
+
+class CellError(ProductionError):
+    """A template cell failed for one participant; `cell` is its 0-based index in the notebook."""
+
+    def __init__(self, cell: int, detail: str) -> None:
+        self.cell = cell
+        self.detail = detail
+        super().__init__(ui_text("production.cell_failed", cell=cell, detail=detail))
+
+
+_R = TypeVar("_R", ClassificationItem, ReformulationItem, DialogueItem, QuizQuestion)
+
+
+def _records(bank: ContentBank, ids: Any, kind: type[_R]) -> list[_R]:
+    """The records named by `ids` (one id or a list), each checked to be of `kind`."""
+    records = []
+    for record_id in [ids] if isinstance(ids, str) else list(ids or ()):
+        record = bank.exercise(str(record_id))
+        if not isinstance(record, kind):
+            raise KeyError(f"{record_id!r} is not a {kind.__name__}")
+        records.append(record)
+    return records
+
+
+def _twin(kind: str, kwargs: dict[str, Any], bank: ContentBank, answers: Answers | None) -> str:
+    """HTML twin of one ``show(kind, **kwargs)`` call (kwargs as the widgets take them)."""
+    locale: Locale = kwargs.get("locale", "fr")
+    first = next((kwargs[k] for k in ("items", "questions", "item", "ids") if k in kwargs), None)
+    renderers: dict[str, Callable[[], str]] = {
+        "timeline": lambda: printing.timeline_html(bank, kwargs.get("age_months"), locale=locale),
+        "vocabulary": lambda: printing.vocabulary_html(bank, locale=locale),
+        "techniques": lambda: printing.classification_html(
+            _records(bank, first, ClassificationItem), answers, bank=bank, locale=locale
+        ),
+        "reformulation": lambda: printing.reformulation_html(
+            _records(bank, first, ReformulationItem), answers, locale=locale
+        ),
+        "dialogue": lambda: "".join(
+            printing.dialogue_html(item, answers, bank=bank, locale=locale)
+            for item in _records(bank, first, DialogueItem)
+        ),
+        "quiz": lambda: printing.quiz_html(
+            _records(bank, first, QuizQuestion), answers, bank=bank, locale=locale
+        ),
+        "observation": lambda: printing.observation_grid_html(
+            bank, kwargs.get("age_band"), answers, kwargs.get("key"), locale=locale
+        ),
+        "action_sheet": lambda: printing.action_sheet_html(bank, answers, locale=locale),
+        "evaluation": lambda: printing.evaluation_form_html(
+            bank, kwargs.get("form", "chaud"), answers, locale=locale
+        ),
+        "memo": lambda: printing.technique_memo_html(bank, locale=locale),
+    }
+    if kind not in renderers:
+        raise KeyError(f"unknown kind {kind!r}")
+    return renderers[kind]()
+
+
+def _body(
+    blocks: Sequence[Block],
+    parameters: dict[str, Any],
+    participant: Participant,
+    bank: ContentBank,
+    answers: Answers | None,
+    locale: Locale,
+) -> list[str]:
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Markdown):
+            parts.append(str(_markdown(block.source)))
+        elif isinstance(block, Placeholder):
+            if block.tag == "role-examples":
+                parts.append(role_examples_html(bank, participant, locale))
+        elif isinstance(block, Show):
+            try:
+                twin = _twin(block.kind, block.resolve(parameters), bank, answers)
+            except Exception as error:  # a failing cell is reported, whatever the cause
+                raise CellError(block.index, f"{type(error).__name__}: {error}") from error
+            parts.append(f'<div class="pk-output">{twin}</div>')
+    return parts
+
+
+def _with_toc(body: str, locale: Locale) -> tuple[str, str]:
+    """Number the h2 headings (ids sec-1…) and build the table of contents linking to them."""
+    entries: list[str] = []
+
+    def number(match: re.Match[str]) -> str:
+        anchor = f"sec-{len(entries) + 1}"
+        text = html.escape(html.unescape(_TAG.sub("", match.group(1))).strip())
+        entries.append(f'<li><a href="#{anchor}">{text}</a></li>')
+        return f'<h2 id="{anchor}">{match.group(1)}</h2>'
+
+    numbered = _HEADING.sub(number, body)
+    title = html.escape(ui_text("production.toc", locale))
+    toc = f'<nav class="pk-toc"><h2>{title}</h2><ol>{"".join(entries)}</ol></nav>'
+    return toc, numbered
+
+
+@dataclass(frozen=True)
+class HandoutParts:
+    """A handout split into what is personal (cover) and what participants share (the body)."""
+
+    title: str
+    header: str
+    cover: str
+    body: str
+
+    def page(self, cover: str | None = None, *, lang: str = "fr") -> str:
+        """The complete HTML page (cover, contents, content), optionally with another cover."""
+        return printing.document_html(
+            self.title,
+            _HANDOUT_CSS + (self.cover if cover is None else cover) + self.body,
+            header=self.header,
+            lang=lang,
+        )
+
+
+def body_key(
+    template: Template,
+    parameters: dict[str, Any],
+    role: str,
+    answers_digest: str | None,
+    header: str,
+) -> str:
+    """What the shared body depends on: resolved calls, role, answers, template, running header."""
+    calls = [
+        (block.index, block.kind, sorted(block.resolve(parameters).items()))
+        for block in template.blocks
+        if isinstance(block, Show)
+    ]
+    payload = json.dumps(
+        [template.sha256, calls, role, answers_digest, parameters.get("locale"), header],
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def handout_body(
+    template: Template,
+    parameters: dict[str, Any],
+    participant: Participant,
+    bank: ContentBank,
+    answers: Answers | None = None,
+    locale: Locale = "fr",
+) -> str:
+    """Contents page and content: everything after the cover (the expensive part)."""
+    parts = _body(template.blocks, parameters, participant, bank, answers, locale)
+    memo_title = html.escape(ui_text("production.memo", locale))
+    memo = printing.technique_memo_html(bank, locale=locale)
+    parts.append(f'<h2>{memo_title}</h2><div class="pk-output">{memo}</div>')
+    toc, body = _with_toc("\n".join(parts), locale)
+    return toc + body
+
+
+def handout_parts(
+    body: str, participant: Participant, session: Session, bank: ContentBank, locale: Locale = "fr"
+) -> HandoutParts:
+    """Put the participant's cover and the running header around a body."""
+    return HandoutParts(
+        title=f"{ui_text('production.cover.title', locale)} — {participant.full_name}",
+        header=running_header(session, locale),
+        cover=cover_html(participant, session, bank, locale),
+        body=body,
+    )
+
+
+def handout_html(
+    template: Template,
+    parameters: dict[str, Any],
+    participant: Participant,
+    session: Session,
+    bank: ContentBank,
+    answers: Answers | None = None,
+    locale: Locale = "fr",
+) -> str:
+    """The complete handout page (cover, contents, template content, memo card) as HTML."""
+    body = handout_body(template, parameters, participant, bank, answers, locale)
+    return handout_parts(body, participant, session, bank, locale).page(lang=locale)
