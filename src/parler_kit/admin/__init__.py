@@ -11,6 +11,7 @@ from parler_kit.admin.attestations import (
     write_attestations,
 )
 from parler_kit.admin.emargement import emargement_file_name, emargement_html, write_emargements
+from parler_kit.admin.erase import forget_in_manifest, participant_files, remove
 from parler_kit.admin.evaluation import FORMS, evaluation_html, write_evaluations
 
 __all__ = [
@@ -21,6 +22,9 @@ __all__ = [
     "emargement_file_name",
     "emargement_html",
     "evaluation_html",
+    "forget_in_manifest",
+    "participant_files",
+    "remove",
     "write_attestations",
     "write_emargements",
     "write_evaluations",

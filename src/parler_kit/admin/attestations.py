@@ -32,23 +32,32 @@ class LearningOutcome:
 
 
 def attestation_html(
-    participant: Participant, session: Session, outcome: LearningOutcome | None = None
+    participant: Participant,
+    session: Session,
+    outcome: LearningOutcome | None = None,
+    *,
+    demo: bool = False,
 ) -> str:
-    """The full printable page of one participant's certificate."""
+    """The full printable page of one participant's certificate (`demo` prints a banner)."""
     body = render(
         "attestation.html.j2",
         participant=participant,
         session=session,
         outcome=outcome,
         with_results=outcome is not None,
+        demo=demo,
     )
     title = ui_text("admin.attestation.title")
     return document_html(f"{title} — {participant.full_name}", body)
 
 
+#: Certificates are named « attestation-<participant id>.pdf » (the erase command relies on it).
+ATTESTATION_PREFIX = "attestation-"
+
+
 def attestation_file_name(participant: Participant) -> str:
     """« attestation-<participant id>.pdf » (ids are safe file names, see parler_kit.roster)."""
-    return f"attestation-{participant.id}.pdf"
+    return f"{ATTESTATION_PREFIX}{participant.id}.pdf"
 
 
 def write_attestations(
@@ -56,11 +65,14 @@ def write_attestations(
     session: Session,
     out: Path,
     outcomes: Mapping[str, LearningOutcome | None] | None = None,
+    *,
+    demo: bool = False,
 ) -> list[Path]:
     """Write one certificate PDF per participant into `out`; return the paths.
 
     `outcomes` (participant id → outcome) turns the results section on for everyone: a
     participant missing from it, or mapped to None, gets « no graded answer returned ».
+    `demo` marks every certificate as a demonstration (results from simulated answers).
     """
     paths = []
     for participant in sorted_participants(roster):
@@ -68,6 +80,7 @@ def write_attestations(
             participant,
             session,
             None if outcomes is None else outcomes.get(participant.id) or _NOTHING_RETURNED,
+            demo=demo,
         )
         paths.append(render_pdf(html, out / attestation_file_name(participant)))
     return paths

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import click
 
+from parler_kit.cli.admin import admin
 from parler_kit.cli.content import content
 from parler_kit.cli.course import course
+from parler_kit.cli.erase import erase
+from parler_kit.cli.report import report
 from parler_kit.cli.workbooks import workbooks
 from parler_kit.i18n import ui_text
 
@@ -23,5 +26,8 @@ def main() -> None:
 main.add_command(content)
 main.add_command(course)
 main.add_command(workbooks)
+main.add_command(admin)
+main.add_command(report)
+main.add_command(erase)
 
 __all__ = ["main"]

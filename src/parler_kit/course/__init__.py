@@ -7,6 +7,7 @@ Thin over nbgrader: the course's ``nbgrader_config.py`` says where everything is
 
 from parler_kit.course.collect import CollectReport, Placed, Skipped, collect
 from parler_kit.course.config import CourseConfig, load_course_config
+from parler_kit.course.erase import course_folders, remove_from_gradebook
 from parler_kit.course.export import (
     Exported,
     export,
@@ -25,11 +26,13 @@ __all__ = [
     "Placed",
     "Skipped",
     "collect",
+    "course_folders",
     "export",
     "grade",
     "gradebook_tables",
     "load_course_config",
     "neutralise",
+    "remove_from_gradebook",
     "write_csv",
     "write_xlsx",
 ]

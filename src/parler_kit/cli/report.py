@@ -1,0 +1,66 @@
+"""``parler-kit report``: the end-of-course bilan as a PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from parler_kit.content import load_bank
+from parler_kit.errors import ParlerKitError
+from parler_kit.i18n import ui_text
+from parler_kit.report import build_bilan, load_answers, load_attendance, write_bilan
+from parler_kit.report.simulate import simulate_answers
+from parler_kit.roster import load_roster, load_session
+
+_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+@click.command(help=ui_text("cli.report.help"))
+@click.option(
+    "--session",
+    "session_file",
+    required=True,
+    type=_FILE,
+    help=ui_text("cli.report.session_option"),
+)
+@click.option(
+    "--roster", "roster_file", required=True, type=_FILE, help=ui_text("cli.report.roster_option")
+)
+@click.option("--answers", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help=ui_text("cli.report.answers_option"))  # fmt: skip
+@click.option("--attendance", type=_FILE, help=ui_text("cli.report.attendance_option"))
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help=ui_text("cli.report.out_option"))  # fmt: skip
+@click.option("--demo", is_flag=True, help=ui_text("cli.report.demo_option"))
+def report(
+    session_file: Path,
+    roster_file: Path,
+    answers: Path,
+    attendance: Path | None,
+    out: Path,
+    demo: bool,
+) -> None:
+    """Build the bilan from what is valid; list on stderr every file or participant left out."""
+    try:
+        roster, session = load_roster(roster_file), load_session(session_file)
+        bank = load_bank()
+        if demo:
+            written = simulate_answers(bank, roster, session, answers)
+            click.echo(ui_text("cli.report.simulated", folder=answers, count=len(written)))
+        elif not answers.is_dir():
+            raise click.BadParameter(str(answers), param_hint="--answers")
+        present = load_attendance(attendance, roster, session) if attendance else None
+        inputs = load_answers(answers, roster, session)
+        for left in inputs.left_out:
+            click.echo(ui_text("cli.report.left_out", path=left.path, reason=left.reason), err=True)
+        for participant in inputs.without_answers:
+            click.echo(ui_text("cli.report.without_answers", name=participant.full_name,
+                               participant=participant.id), err=True)  # fmt: skip
+        path = write_bilan(
+            build_bilan(bank, session, roster, inputs, present, demo=demo), bank, out
+        )
+    except ParlerKitError as error:
+        click.echo(str(error), err=True)
+        raise SystemExit(1) from None
+    click.echo(ui_text("cli.report.written", path=path))

@@ -1,0 +1,33 @@
+"""What the nbgrader course holds about one participant, and removing it from the gradebook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parler_kit.course.config import CourseConfig
+from parler_kit.course.grade import put_own_scripts_on_path
+
+
+def course_folders(course: CourseConfig, participant_id: str) -> list[Path]:
+    """The participant's folders under submitted/, autograded/ and feedback/ that exist."""
+    folders = [course.submitted, course.autograded, course.feedback]
+    return [
+        folder / participant_id
+        for folder in folders
+        if (folder / participant_id).is_dir() and (folder / participant_id).parent == folder
+    ]
+
+
+def remove_from_gradebook(course: CourseConfig, participant_id: str) -> bool:
+    """Delete the participant and their grades from the gradebook; whether they were in it."""
+    if not (course.root / "gradebook.db").is_file():
+        return False
+    from nbgrader.api import Gradebook, MissingEntry
+
+    put_own_scripts_on_path()
+    with Gradebook(course.db_url, course.course_id) as gradebook:
+        try:
+            gradebook.remove_student(participant_id)
+        except MissingEntry:
+            return False
+    return True

@@ -1,0 +1,74 @@
+"""Read a folder of answers files for the bilan, keeping what is valid and naming what is not.
+
+Every ``*.answers*.json`` under the folder is read (read-only: nothing is moved or rewritten,
+unlike `AnswerStore.open`). A file is left out, with a French reason, when it cannot be read or
+has an unknown schema version, names no participant, comes from another session, or names
+someone absent from the roster. Roster participants with no valid file are listed too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parler_kit.answers import AnswersFile, read_answers
+from parler_kit.errors import AnswerStoreError
+from parler_kit.i18n import ui_text
+from parler_kit.roster import Participant, Roster, Session
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A file the bilan did not use, and why (French)."""
+
+    path: Path
+    reason: str
+
+
+@dataclass
+class AnswersSet:
+    """The valid answers files of a session, by participant id, and what was left out."""
+
+    files: dict[str, list[AnswersFile]] = field(default_factory=dict)
+    left_out: list[LeftOut] = field(default_factory=list)
+    #: Roster participants for whom no valid answers file was found.
+    without_answers: list[Participant] = field(default_factory=list)
+
+
+def is_answers_file(path: Path) -> bool:
+    """Whether a file name is an answers file's (« carnet.answers.json », « x.answers (1).json »)."""
+    return path.is_file() and ".answers" in path.name and path.suffix == ".json"
+
+
+def load_answers(folder: Path, roster: Roster, session: Session) -> AnswersSet:
+    """Every valid answers file under `folder` for `session` and `roster`; see the module doc."""
+    found = AnswersSet()
+    known = {p.id for p in roster.participants}
+    for path in sorted(p for p in folder.rglob("*.json") if is_answers_file(p)):
+        try:
+            data = read_answers(path)
+        except AnswerStoreError as error:
+            found.left_out.append(
+                LeftOut(path, ui_text("report.left_out.unreadable", error=str(error)))
+            )
+            continue
+        reason = _problem(data, known, session)
+        if reason is not None:
+            found.left_out.append(LeftOut(path, reason))
+            continue
+        assert data.participant_id is not None  # checked by _problem
+        found.files.setdefault(data.participant_id, []).append(data)
+    found.without_answers = [p for p in roster.participants if p.id not in found.files]
+    return found
+
+
+def _problem(data: AnswersFile, known: set[str], session: Session) -> str | None:
+    if not data.participant_id:
+        return ui_text("report.left_out.no_participant")
+    if data.session_id is not None and data.session_id != session.id:
+        return ui_text(
+            "report.left_out.other_session", session=data.session_id, expected=session.id
+        )
+    if data.participant_id not in known:
+        return ui_text("report.left_out.not_in_roster", participant=data.participant_id)
+    return None

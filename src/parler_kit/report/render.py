@@ -1,0 +1,103 @@
+"""The bilan as HTML (Jinja2, autoescaped) with its charts, and as an A4 PDF."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from parler_kit.charts import figure_to_svg, quiz_before_after_figure, score_by_technique_figure
+from parler_kit.content import AVOID, ContentBank, Text
+from parler_kit.i18n import format_date, french_typography, ui_text
+from parler_kit.printing import document_html, render_pdf
+from parler_kit.report.aggregate import MIN_N_FOR_PERCENT, Tally
+from parler_kit.report.bilan import Bilan
+
+
+def tally_text(tally: Tally) -> str:
+    """« 72 % (n = 9) », or « 3 sur 4 (n = 4) » below five answers, or « aucune réponse »."""
+    if tally.n == 0 or not tally.total:
+        return ui_text("report.tally.none")
+    if tally.percent_allowed and tally.share is not None:
+        return ui_text("report.tally.percent", percent=round(100 * tally.share), n=tally.n)
+    return ui_text(
+        "report.tally.count", right=_number(tally.right), total=_number(tally.total), n=tally.n
+    )
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
+
+
+def _text(text: Text) -> str:
+    return french_typography(text.fr)
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("parler_kit.report", "templates"),
+        autoescape=True,  # comments and fiches are participants' text: data, never markup
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(tally=tally_text, text=_text, date=lambda d: format_date(d, weekday=True))
+    env.globals.update(t=ui_text, MIN_N=MIN_N_FOR_PERCENT)
+    return env
+
+
+def _charts(bilan: Bilan, bank: ContentBank) -> dict[str, Markup]:
+    """The SVG charts, each only over what has enough answers for a percentage."""
+    charts: dict[str, Markup] = {}
+    pairs = [
+        (f"Q{i}", q) for i, q in enumerate(bilan.quiz, start=1)
+        if q.entry.percent_allowed and q.end.percent_allowed
+    ]  # fmt: skip
+    if pairs:
+        figure = quiz_before_after_figure(
+            {label: q.entry.share or 0.0 for label, q in pairs},
+            {label: q.end.share or 0.0 for label, q in pairs},
+        )
+        charts["quiz"] = Markup(figure_to_svg(figure))
+    scores = {
+        technique_label(bank, r.technique_id): (r.tally.right, r.tally.total)
+        for r in bilan.techniques
+        if r.tally.percent_allowed
+    }
+    if scores:
+        charts["techniques"] = Markup(figure_to_svg(score_by_technique_figure(scores)))
+    return charts
+
+
+def technique_label(bank: ContentBank, technique_id: str) -> str:
+    """The French name of a technique, or « À éviter » for the pseudo-technique."""
+    if technique_id == AVOID:
+        return ui_text("report.techniques.avoid")
+    return french_typography(bank.technique(technique_id).name.fr)
+
+
+def bilan_html(bilan: Bilan, bank: ContentBank) -> str:
+    """The full printable page of the bilan."""
+    context: dict[str, Any] = {
+        "b": bilan,
+        "bank": bank,
+        "charts": _charts(bilan, bank),
+        "technique_label": lambda tid: technique_label(bank, tid),
+        "role_label": lambda rid: french_typography(bank.role(rid).label.fr),
+        "fields": sorted(bank.action_sheet_fields, key=lambda f: f.order),
+    }
+    body = _environment().get_template("bilan.html.j2").render(**context)
+    title = ui_text("report.title")
+    header = f"{bilan.session.title} — {title}"
+    if bilan.demo:
+        header = f"{ui_text('report.demo.header')} — {header}"
+    return document_html(f"{title} — {bilan.session.title}", body, header=header)
+
+
+def write_bilan(bilan: Bilan, bank: ContentBank, out: Path) -> Path:
+    """Write the bilan PDF at `out` and return it."""
+    return render_pdf(bilan_html(bilan, bank), out)

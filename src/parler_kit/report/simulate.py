@@ -1,0 +1,142 @@
+"""Simulated answers for the demonstration bilan (``make demo``): plausible, fictional, marked.
+
+Writes, for each participant of a roster, the answers files a real course would return: the
+first day's (positioning quiz at entry), the second's (technique exercises) and the last day's
+(positioning quiz at the end, évaluation à chaud, the joint fiche action). Answers are drawn from a seeded
+random generator, so the same roster always gives the same demonstration. One participant is
+left without a last-day file, so the bilan shows how a missing file is reported.
+
+Nothing here is ever mixed with real answers: `simulate_answers` only writes into an empty
+folder or one it filled itself (recognised by its marker file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+from typing import Any
+
+from parler_kit.answers import StoredAnswer
+from parler_kit.answers.fileformat import dump
+from parler_kit.answers.scoring import adult_turn_indexes
+from parler_kit.content import AVOID, ContentBank
+from parler_kit.content.model import ClassificationItem, DialogueItem, QuizQuestion
+from parler_kit.errors import ParlerKitError
+from parler_kit.i18n import ui_text
+from parler_kit.roster import Roster, Session
+
+MARKER = "SIMULATION-DEMONSTRATION.txt"
+
+_COMMENTS = (
+    "Les exemples tirés de nos journées avec les enfants m'ont beaucoup aidée.",
+    "J'aurais aimé plus de temps sur l'observation.",
+    "Merci à {first_name} pour les échanges pendant les pauses, très riches.",
+    "Le rythme du deuxième jour était un peu rapide.",
+    "Les vidéos et les dialogues à annoter étaient concrets.",
+)
+
+
+def simulate_answers(
+    bank: ContentBank, roster: Roster, session: Session, folder: Path, *, seed: int = 2027
+) -> list[Path]:
+    """Write simulated answers files under `folder` (``<id>/jour1``, ``jour2``, ``jour3``)."""
+    _check_folder(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / MARKER).write_text(ui_text("report.demo.marker"), "utf-8")
+    rng = random.Random(seed)
+    first_day, second_day, last_day = (
+        session.days[0],
+        session.days[len(session.days) // 2],
+        session.days[-1],
+    )
+    sheet = {f.id: f.example.fr for f in bank.action_sheet_fields}
+    written = []
+    for number, participant in enumerate(roster.participants):
+        skill = rng.uniform(0.45, 0.9)
+        entry = _quiz(bank, rng, skill - 0.25, first_day)
+        written.append(_write(folder / participant.id / "jour1", participant.id, session.id, entry))
+        exercises = _exercises(bank, rng, skill, second_day)
+        written.append(
+            _write(folder / participant.id / "jour2", participant.id, session.id, exercises)
+        )
+        if number == len(roster.participants) - 1:
+            continue  # absent on the last day: the bilan reports the missing file
+        end = _quiz(bank, rng, skill + 0.15, last_day)
+        end["evaluation:chaud"] = _stored(_evaluation(bank, rng, roster), last_day, 16)
+        end["fiche-action"] = _stored(sheet, last_day, 15)
+        written.append(_write(folder / participant.id / "jour3", participant.id, session.id, end))
+    return written
+
+
+def _check_folder(folder: Path) -> None:
+    if folder.exists() and any(folder.iterdir()) and not (folder / MARKER).is_file():
+        raise ParlerKitError(ui_text("report.demo.folder_not_empty", folder=folder))
+
+
+def _stored(value: Any, day: dt.date, hour: int) -> StoredAnswer:
+    moment = dt.datetime.combine(day, dt.time(hour, 0), tzinfo=dt.UTC)
+    return StoredAnswer(value, moment.isoformat(), 1)
+
+
+def _quiz(
+    bank: ContentBank, rng: random.Random, skill: float, day: dt.date
+) -> dict[str, StoredAnswer]:
+    skill = min(max(skill, 0.05), 0.97)
+    answers: dict[str, StoredAnswer] = {}
+    for question in (q for q in bank.exercises_of(QuizQuestion) if q.positioning):
+        right = rng.random() < skill
+        wrong = [c.id for c in question.choices if c.id not in question.correct] or list(
+            question.correct
+        )
+        answers[question.id] = _stored(
+            sorted(question.correct) if right else [rng.choice(wrong)], day, 10
+        )
+    return answers
+
+
+def _exercises(
+    bank: ContentBank, rng: random.Random, skill: float, day: dt.date
+) -> dict[str, StoredAnswer]:
+    answers: dict[str, StoredAnswer] = {}
+    techniques = [t.id for t in bank.techniques] + [AVOID]
+    for item in bank.exercises_of(ClassificationItem):
+        right = rng.random() < skill
+        chosen = (
+            sorted(item.answer)
+            if right
+            else [rng.choice([t for t in techniques if t not in item.answer])]
+        )
+        answers[item.id] = _stored(chosen, day, 14)
+    for dialogue in bank.exercises_of(DialogueItem):
+        labels = {}
+        for index in adult_turn_indexes(dialogue):
+            key = sorted(dialogue.turns[index].techniques)
+            labels[str(index)] = key if rng.random() < skill else [rng.choice(techniques)]
+        answers[dialogue.id] = _stored(labels, day, 15)
+    return answers
+
+
+def _evaluation(bank: ContentBank, rng: random.Random, roster: Roster) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for question in (q for q in bank.evaluation_questions if q.form == "chaud"):
+        if question.kind == "scale":
+            values[question.id] = rng.choice((3, 4, 4, 5, 5))
+        elif question.kind == "choice":
+            ids = [c.id for c in question.choices]
+            values[question.id] = (
+                sorted(rng.sample(ids, 2)) if question.multiple else rng.choice(ids)
+            )
+        elif rng.random() < 0.6:
+            someone = rng.choice(roster.participants).first_name
+            values[question.id] = rng.choice(_COMMENTS).format(first_name=someone)
+    return values
+
+
+def _write(
+    folder: Path, participant_id: str, session_id: str, answers: dict[str, StoredAnswer]
+) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "carnet.answers.json"
+    path.write_text(dump(participant_id, session_id, answers), "utf-8")
+    return path

@@ -1,0 +1,159 @@
+"""The bilan: what it keeps, what it leaves out and says so, small numbers, privacy."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from parler_kit.content import ContentBank
+from parler_kit.report import (
+    Tally,
+    anonymise,
+    build_bilan,
+    load_answers,
+    load_attendance,
+    name_pattern,
+    write_bilan,
+)
+from parler_kit.report.render import tally_text
+from parler_kit.roster import Roster, Session
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[str, float]]:
+    return {
+        str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_bad_files_are_left_out_by_name_and_the_rest_is_kept(
+    answers_folder: Path, roster: Roster, session: Session
+) -> None:
+    """Other session, unknown participant, no id, unknown version, bad JSON: each named; p003 has nothing."""
+    before = _snapshot(answers_folder)
+    found = load_answers(answers_folder, roster, session)
+    assert _snapshot(answers_folder) == before  # read-only
+    assert sorted(found.files) == ["p001", "p002"]
+    assert [len(files) for _, files in sorted(found.files.items())] == [2, 2]
+    reasons = {p.path.relative_to(answers_folder).as_posix(): p.reason for p in found.left_out}
+    assert "autre session" in reasons["autre/carnet.answers.json"]
+    assert "p999" in reasons["inconnu/carnet.answers.json"]
+    assert "aucun identifiant" in reasons["anonyme/carnet.answers.json"]
+    assert "7" in reasons["vieux.answers.json"] and "version" in reasons["vieux.answers.json"]
+    assert "abime.answers.json" in reasons
+    assert [p.id for p in found.without_answers] == ["p003"]
+
+
+@pytest.fixture(scope="module")
+def bilan_text(
+    answers_folder: Path,
+    roster: Roster,
+    session: Session,
+    bank: ContentBank,
+    tmp_path_factory: pytest.TempPathFactory,
+    pdf_text: Callable[[Path], str],
+) -> str:
+    """The bilan PDF built from the fixture folder and a YAML attendance file, as text."""
+    folder = tmp_path_factory.mktemp("bilan")
+    attendance = folder / "presences.yaml"
+    attendance.write_text(
+        "2026-03-02 matin: [p001, p002, p003]\n2026-03-03 après-midi: [p001, p002]\n", "utf-8"
+    )
+    present = load_attendance(attendance, roster, session)
+    inputs = load_answers(answers_folder, roster, session)
+    path = write_bilan(
+        build_bilan(bank, session, roster, inputs, present), bank, folder / "bilan.pdf"
+    )
+    return pdf_text(path)
+
+
+def test_bilan_reports_what_was_left_out_and_who_returned_nothing(bilan_text: str) -> None:
+    """The PDF names every file left out with its reason and the participant without answers."""
+    assert "Lucas Martin (p003)" in bilan_text
+    assert "5 fichier(s) laissé(s) de côté" in bilan_text
+    assert (
+        "autre session" in bilan_text
+        and "p999" in bilan_text
+        and "vieux.answers.json" in bilan_text
+    )
+
+
+def test_bilan_prints_n_and_no_percentage_under_five_answers(
+    bilan_text: str, bank: ContentBank
+) -> None:
+    """Two answers per question: counts with n, never a percentage; attendance per half-day too."""
+    assert "à l'entrée 1 sur 2 (n = 2) ; en fin de formation 2 sur 2 (n = 2)" in bilan_text
+    assert "3 sur 3 (n = 3)" in bilan_text and "2 sur 3 (n = 3)" in bilan_text  # attendance
+    assert (
+        "lundi 2 mars 2026, matin" in bilan_text and "mardi 3 mars 2026, après-midi" in bilan_text
+    )
+    assert "Pas de graphique : moins de 5 réponses" in bilan_text
+    method = bilan_text.index("Méthode")
+    assert "%" not in bilan_text[:method].replace("100 %", "")  # no share printed anywhere above
+
+
+def test_bilan_counts_participants_per_profession(bilan_text: str) -> None:
+    """One participant per profession in the fixture roster."""
+    assert "Assistante maternelle 1" in bilan_text
+    assert "Relais petite enfance (RPE) 1" in bilan_text
+
+
+def test_bilan_anonymises_comments_and_holds_no_observation_data(
+    bilan_text: str, planted: dict[str, str]
+) -> None:
+    """Roster names in comments are blanked and marked; the children's observations never appear."""
+    assert "Merci à […] et à […]-[…], et à la formatrice. [modifié]" in bilan_text
+    assert "Zoé et" not in bilan_text
+    assert planted["observation"] not in bilan_text and "E-42" not in bilan_text
+
+
+def test_bilan_appends_the_fiche_action_once(bilan_text: str, planted: dict[str, str]) -> None:
+    """The same joint fiche action returned by two participants is printed once, in the appendix."""
+    appendix = bilan_text.index("Annexe : fiche(s) action")
+    assert bilan_text.count(planted["fiche"].split(" au ")[0]) == 1
+    assert (
+        bilan_text.index("Fiche action n° 1") > appendix and "Fiche action n° 2" not in bilan_text
+    )
+
+
+def test_percentages_need_five_answers() -> None:
+    """Five answers or more: a percentage with n; fewer: a count with n; none: said plainly."""
+    assert tally_text(Tally(4, 5, 5)) == "80 % (n = 5)"
+    assert tally_text(Tally(3, 4, 4)) == "3 sur 4 (n = 4)"
+    assert tally_text(Tally(0, 0, 0)) == "aucune réponse"
+
+
+def test_anonymise_blanks_capitalised_roster_names_only() -> None:
+    """Capitalised first and last names (and parts of compound ones) are blanked; words are not."""
+    pattern = name_pattern(["Rose", "Jean-Noël", "N'Diaye"])
+    assert anonymise("la robe rose de Rose", pattern) == ("la robe rose de […] [modifié]", True)
+    assert anonymise("Jean-Noël et Noël, Mme Diaye", pattern)[0] == "[…] et […], Mme […] [modifié]"
+    assert anonymise("rien à signaler", pattern) == ("rien à signaler", False)
+
+
+def test_attendance_csv_is_read_and_a_bad_cell_is_named(
+    roster: Roster, session: Session, tmp_path: Path
+) -> None:
+    """The CSV form gives the same result as the YAML one; an unknown value names its row."""
+    good = tmp_path / "presences.csv"
+    good.write_text(
+        "id;2026-03-02 matin;2026-03-03 après-midi\np001;x;x\np002;oui;\np003;présente;absent\n",
+        "utf-8",
+    )
+    present = {h.period: ids for h, ids in load_attendance(good, roster, session).items()}
+    assert present == {"matin": {"p001", "p002", "p003"}, "après-midi": {"p001"}}
+    bad = tmp_path / "mauvais.csv"
+    bad.write_text("id;2026-03-02 matin;2026-03-09 matin\np001;peut-être;x\np404;x;x\n", "utf-8")
+    with pytest.raises(Exception, match="Fichier de présence invalide") as caught:
+        load_attendance(bad, roster, session)
+    message = str(caught.value)
+    assert (
+        "2026-03-09 matin" in message
+        and "peut-être" in message
+        and "ligne 2" in message
+        and "p404" in message
+    )
