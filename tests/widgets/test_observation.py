@@ -116,7 +116,7 @@ def test_jamais_on_a_warning_item_shows_the_referral_path(
     referral = visible(widget.referral.value)
     assert "À partager avec les parents" in referral
     assert visible(sign.action.fr)[:40] in referral  # type: ignore[attr-defined]
-    assert "<img" in widget.profile.value
+    assert "Jamais 1" in widget.profile.value
     widget.rows[item_id].frequency.value = "souvent"
     assert widget.referral.value == ""
 

@@ -26,18 +26,18 @@ from parler_kit.answers.validation import (
     check_observation_date,
     observation_key,
 )
-from parler_kit.charts import FREQUENCIES, observation_profile_figure
+from parler_kit.charts import FREQUENCIES
 from parler_kit.content import ContentBank, ObservationItem
 from parler_kit.i18n import Locale
 from parler_kit.widgets.base import (
     KitWidget,
     StoreArg,
     button,
-    figure_html,
     heading_html,
     labelled_style,
     message_html,
 )
+from parler_kit.widgets.profile import profile_html
 
 
 class _ItemRow:
@@ -194,11 +194,12 @@ class ObservationChecklist(KitWidget):
                 self._build_items()
         self._save()
 
-    def _on_item_change(self, _change: object = None) -> None:
+    def _on_item_change(self, change: Any) -> None:
         if self._restoring:
             return
         self._save()
-        self._refresh_outputs()
+        if isinstance(change["owner"], w.ToggleButtons):  # texts change neither chart nor referral
+            self._refresh_outputs()
 
     def _ask_erase(self) -> None:
         if self._key() is None:
@@ -313,10 +314,9 @@ class ObservationChecklist(KitWidget):
             if frequency == "jamais" and row.item.warning_sign:
                 alerts.append(row.item)
         if marks:
-            figure = observation_profile_figure(marks, locale=self.locale)
             self.profile.value = heading_html(
                 self.h("widgets.observation.profile"), 4
-            ) + figure_html(figure, self.t("widgets.observation.profile_alt"))
+            ) + profile_html(marks, self.locale)
         else:
             self.profile.value = ""
         self.referral.value = self._referral_html(alerts)
