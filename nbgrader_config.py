@@ -38,17 +38,24 @@ COURSE_ROOT = ROOT / "build" / "course"
 # nbgrader chdirs into the course root before doing anything: on a fresh clone build/ does not exist yet.
 COURSE_ROOT.mkdir(parents=True, exist_ok=True)
 c.CourseDirectory.root = str(COURSE_ROOT)
-c.CourseDirectory.source_directory = str(ROOT / "curriculum")
-# Answer stores written while a trainer tries a day live must never be released to participants, nor
-# copied over a participant's own answers by autograde (which copies the source folder's extra files).
+c.CourseDirectory.source_directory = str(ROOT / "curriculum")  # = _SOURCE below
+# Answer stores written while a trainer tries a day live (or while the tests run the notebooks) stay
+# in curriculum/: they must never be released to participants, nor copied over a participant's own
+# answers by autograde (which copies the source folder's extra files into autograded/). nbgrader
+# matches each glob with os.path.join(folder, glob), so an absolute glob only ever matches files of
+# the source directory — a participant's carnet.answers.json in submitted/ is still graded. nbgrader
+# writes source paths as "<source>/./<day>/…", hence both spellings.
+_SOURCE = str(ROOT / "curriculum")
 c.CourseDirectory.ignore = [
     ".ipynb_checkpoints",
     "*.pyc",
     "__pycache__",
     "feedback",
-    "*.answers.json",
-    "*.answers.json.lock",
-    "*.corrupt-*",
+    *(
+        f"{_SOURCE}{middle}/*/{pattern}"
+        for middle in ("", "/.")
+        for pattern in ("*.answers.json", "*.answers.json.lock", "*.answers.json.corrupt-*")
+    ),
 ]
 
 # The trainer's guidance (markdown cells tagged "formateur") is dropped from the participants' release.
