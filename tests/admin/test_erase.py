@@ -1,0 +1,111 @@
+"""parler-kit erase: one participant's data removed everywhere the kit wrote it, others kept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from parler_kit.cli import main
+from parler_kit.course import load_course_config
+from parler_kit.course.grade import put_own_scripts_on_path
+
+
+def _answers(path: Path, participant: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = {
+        "schema_version": 1,
+        "participant_id": participant,
+        "session_id": "s",
+        "answers": {},
+    }
+    path.write_text(json.dumps(document), "utf-8")
+
+
+def _kit_outputs(root: Path) -> dict[str, Path]:
+    """A production run, an answers folder, documents and an nbgrader course for p001 and p002."""
+    production = root / "carnets"
+    for pid in ("p001", "p002"):
+        (production / pid).mkdir(parents=True)
+        (production / pid / "workbook.ipynb").write_text("{}", "utf-8")
+        _answers(production / pid / "workbook.answers.json", pid)
+    manifest = {"schema_version": 1, "participants": {
+        "p001": {"full_name": "Zoé Étienne", "files": {"workbook.ipynb": "x"}},
+        "p002": {"full_name": "Awa N'Diaye", "files": {"workbook.ipynb": "y"}},
+    }}  # fmt: skip
+    (production / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    (production / "manifest.csv").write_text(
+        "\ufeffid;nom;statut\r\np001;Zoé Étienne;ok\r\np002;Awa N'Diaye;ok\r\n", "utf-8"
+    )
+    documents = root / "documents"
+    documents.mkdir()
+    for name in ("attestation-p001.pdf", "attestation-p002.pdf", "emargement-2026-03-02-matin.pdf"):
+        (documents / name).write_bytes(b"%PDF-1.4")
+    _answers(root / "reponses" / "jour1" / "zoe.answers.json", "p001")
+    _answers(root / "reponses" / "jour1" / "awa.answers.json", "p002")
+    course_root = root / "cours"
+    for step in ("submitted", "autograded", "feedback"):
+        for pid in ("p001", "p002"):
+            (course_root / step / pid / "day1").mkdir(parents=True)
+    config = root / "nbgrader_config.py"
+    config.write_text(
+        f"c = get_config()\nc.CourseDirectory.course_id = 'essai'\nc.CourseDirectory.root = {str(course_root)!r}\n",
+        "utf-8",
+    )
+    from nbgrader.api import Gradebook
+
+    put_own_scripts_on_path()
+    with Gradebook(load_course_config(config).db_url, "essai") as gradebook:
+        gradebook.add_student("p001")
+        gradebook.add_student("p002")
+    return {"production": production, "documents": documents, "reponses": root / "reponses",
+            "course": course_root, "config": config}  # fmt: skip
+
+
+def test_erase_removes_one_participant_everywhere_and_says_what(tmp_path: Path) -> None:
+    """Workbook folder, manifest lines, certificate, answers, nbgrader folders and grades of p001 go; p002 stays."""
+    where = _kit_outputs(tmp_path)
+    result = CliRunner().invoke(main, [
+        "erase", "--participant", "p001", "--out", str(where["production"]),
+        "--out", str(where["documents"]), "--out", str(where["reponses"]), "--config", str(where["config"]),
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (
+        not (where["production"] / "p001").exists()
+        and (where["production"] / "p002" / "workbook.ipynb").is_file()
+    )
+    assert not (where["documents"] / "attestation-p001.pdf").exists()
+    assert (where["documents"] / "attestation-p002.pdf").is_file()
+    assert (where["documents"] / "emargement-2026-03-02-matin.pdf").is_file()
+    assert not (where["reponses"] / "jour1" / "zoe.answers.json").exists()
+    assert (where["reponses"] / "jour1" / "awa.answers.json").is_file()
+    for step in ("submitted", "autograded", "feedback"):
+        assert (
+            not (where["course"] / step / "p001").exists()
+            and (where["course"] / step / "p002").is_dir()
+        )
+    manifest = json.loads((where["production"] / "manifest.json").read_text("utf-8"))
+    assert list(manifest["participants"]) == ["p002"]
+    summary = (where["production"] / "manifest.csv").read_text("utf-8-sig")
+    assert "Zoé" not in summary and "p002;Awa N'Diaye;ok" in summary
+    from nbgrader.api import Gradebook
+
+    with Gradebook(load_course_config(where["config"]).db_url, "essai") as gradebook:
+        assert [s.id for s in gradebook.students] == ["p002"]
+    assert f"Supprimé\u202f: {where['production'] / 'p001'}" in result.output
+    assert (
+        "Retiré du manifeste" in result.output
+        and "Retiré du carnet de notes nbgrader" in result.output
+    )
+    assert "Zoé" not in result.output
+
+
+def test_erase_of_an_unknown_participant_says_nothing_was_found(tmp_path: Path) -> None:
+    """Nothing is removed and the command says so."""
+    where = _kit_outputs(tmp_path)
+    result = CliRunner().invoke(
+        main, ["erase", "--participant", "p404", "--out", str(where["documents"])]
+    )
+    assert result.exit_code == 0 and "Rien trouvé pour le participant" in result.output
+    assert len(list(where["documents"].iterdir())) == 3
