@@ -216,6 +216,15 @@ class KitWidget(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type infor
             return None
         return self.guarded(lambda: store.get(key))
 
+    def stored_values(self, keys: Sequence[str], kind: type | None = None) -> dict[str, Any]:
+        """The stored value of each key that has one (of type `kind` when given), by key."""
+        values: dict[str, Any] = {}
+        for key in keys:
+            stored = self.load(key)
+            if stored is not None and (kind is None or isinstance(stored.value, kind)):
+                values[key] = stored.value
+        return values
+
     def erase(self, key: str) -> bool:
         """Delete one stored answer; False (with the reason shown) when it could not be done."""
         store = self.store

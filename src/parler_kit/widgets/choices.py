@@ -84,12 +84,7 @@ class ScoredCards(KitWidget):
     @property
     def value(self) -> dict[str, Any]:
         """The saved answer of every answered item, by item id (plain JSON data)."""
-        answers: dict[str, Any] = {}
-        for item in self.items:
-            stored = self.load(item.id)
-            if stored is not None:
-                answers[item.id] = stored.value
-        return answers
+        return self.stored_values([item.id for item in self.items])
 
     def validate(self, item_id: str) -> bool:
         """Save the current answer to `item_id` with its score and show the feedback."""

@@ -89,12 +89,7 @@ class DialogueAnnotator(KitWidget):
     @property
     def value(self) -> dict[str, dict[str, list[str]]]:
         """The saved labels of every compared dialogue: ``{dialogue id: {"<turn>": [ids]}}``."""
-        answers: dict[str, dict[str, list[str]]] = {}
-        for item in self.items:
-            stored = self.load(item.id)
-            if stored is not None and isinstance(stored.value, dict):
-                answers[item.id] = stored.value
-        return answers
+        return self.stored_values([item.id for item in self.items], dict)
 
     def compare(self, item_id: str) -> bool:
         """Save the labels of `item_id` with the score and show the turn-by-turn comparison."""

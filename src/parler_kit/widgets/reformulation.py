@@ -70,12 +70,7 @@ class ReformulationExercise(KitWidget):
     @property
     def value(self) -> dict[str, str]:
         """The saved reformulation of every answered item, by item id."""
-        answers: dict[str, str] = {}
-        for item in self.items:
-            stored = self.load(item.id)
-            if stored is not None and isinstance(stored.value, str):
-                answers[item.id] = stored.value
-        return answers
+        return self.stored_values([item.id for item in self.items], str)
 
     def submit(self, item_id: str) -> bool:
         """Check and save the text typed for `item_id`, then show the feedback."""
