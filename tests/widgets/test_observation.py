@@ -134,3 +134,31 @@ def test_erasing_asks_for_confirmation_then_removes_only_that_child(
     widget.confirm_button.click()
     assert set(store.items()) == {"observation:E-09"}
     assert widget.value is None
+
+
+def test_marks_made_before_the_code_are_saved_once_a_code_is_given(
+    bank: ContentBank, store: AnswerStore
+) -> None:
+    """Marking first and typing the code afterwards files the marks under that code."""
+    band, item_id = _band_with_warning_item(bank)
+    widget = ObservationChecklist(band, store=store, bank=bank)
+    widget.rows[item_id].frequency.value = "parfois"
+    assert store.items() == {}
+    widget.code.value = "E-05"
+    assert widget.value is not None
+    assert widget.value["items"][item_id]["frequency"] == "parfois"
+
+
+def test_switching_to_a_new_child_starts_a_blank_grid(
+    bank: ContentBank, store: AnswerStore
+) -> None:
+    """After one child's record, a new code starts empty: no marks are copied across children."""
+    band, item_id = _band_with_warning_item(bank)
+    widget = ObservationChecklist(band, child_code="E-05", store=store, bank=bank)
+    widget.rows[item_id].frequency.value = "souvent"
+    widget.code.value = "E-06"
+    assert widget.rows[item_id].frequency.value is None
+    assert widget.value is not None
+    assert widget.value["items"] == {}
+    widget.code.value = "E-05"
+    assert widget.rows[item_id].frequency.value == "souvent"

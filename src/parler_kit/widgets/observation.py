@@ -100,6 +100,7 @@ class ObservationChecklist(KitWidget):
         self._restoring = False
         self._fixed_band = age_band
         self._built_band = 0
+        self._current_code: str | None = None
         self.code = w.Text(
             description=self.t("widgets.observation.code"), continuous_update=False,
             style=labelled_style(),
@@ -172,16 +173,21 @@ class ObservationChecklist(KitWidget):
         if code is None:
             return
         self.clear_status()
+        previous, self._current_code = self._current_code, code
         stored = self.load(observation_key(code))
         if stored is not None and isinstance(stored.value, dict):
             self._restore(stored.value)
         else:
-            self._restoring = True
-            try:
-                for row in self.rows.values():
-                    row.restore({})
-            finally:
-                self._restoring = False
+            # A new child after another one starts blank (one child's marks must never be
+            # filed under another's code); marks made before any valid code are kept and saved.
+            if previous is not None:
+                self._restoring = True
+                try:
+                    for row in self.rows.values():
+                        row.restore({})
+                    self.context.value = ""
+                finally:
+                    self._restoring = False
             self._save()
         self._refresh_outputs()
 
