@@ -33,6 +33,11 @@ $(DEV_STAMP): pyproject.toml constraints.txt | $(BIN)/python
 demo: $(RUNTIME_STAMP)
 	$(BIN)/parler-kit content check
 	$(BIN)/parler-kit content stats
+	$(BIN)/parler-kit admin emargement examples/roster.csv --session examples/session.yaml --out build/demo/administration
+	$(BIN)/parler-kit admin evaluation examples/roster.csv --session examples/session.yaml --out build/demo/administration
+	$(BIN)/parler-kit report --demo --session examples/session.yaml --roster examples/roster.csv --answers build/demo/reponses-simulees --out build/demo/bilan-demonstration.pdf
+	$(BIN)/parler-kit admin attestations examples/roster.csv --session examples/session.yaml --out build/demo/administration --results build/demo/reponses-simulees --demo
+	@echo "Feuilles d'émargement, attestations et évaluations : build/demo/administration/ ; bilan de démonstration (réponses simulées) : build/demo/bilan-demonstration.pdf"
 
 ## test: linters, types, layer contracts, unit + kernel + browser tests, notebooks.
 test: $(DEV_STAMP)
