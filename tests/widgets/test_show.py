@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
@@ -26,6 +27,18 @@ def test_every_kind_builds_a_widget_with_plain_value(bank: ContentBank, tmp_path
     for kind in WIDGETS:
         widget = build(kind, store=store, bank=bank)
         json.dumps(widget.value)
+
+
+def test_every_kind_builds_in_english(
+    bank: ContentBank, tmp_path: Path, page_text: Callable[[Any], str]
+) -> None:
+    """With locale="en", every widget builds from the English catalog (no French headings)."""
+    store = AnswerStore.open(tmp_path / "carnet.answers.json")
+    headings = {"quiz": "Quiz", "timeline": "Milestones", "action_sheet": "Action sheet"}
+    for kind in WIDGETS:
+        widget = build(kind, store=store, bank=bank, locale="en")
+        if kind in headings:
+            assert headings[kind] in page_text(widget)
 
 
 def test_print_mode_twin_is_filled_from_the_answers_file(
