@@ -57,6 +57,7 @@ def _awkward_inbox(
         "utf-8",
     )
     (inbox / "programme.pdf").write_bytes(b"%PDF-1.4")
+    (inbox / "p2" / "exercices.answers.json.lock").write_text("", "utf-8")  # left by the store
 
 
 def test_collect_places_newest_copy_and_reports_the_rest(
@@ -93,6 +94,7 @@ def test_collect_places_newest_copy_and_reports_the_rest(
     assert "99" in reasons["vieux.answers.json"]
     assert "sans carnet" in reasons["seul/exercices.answers.json"]
     assert "ignoré" in reasons["programme.pdf"]
+    assert "p2/exercices.answers.json.lock" not in reasons
     # the other session's answers file is not "without notebook": it was read with its notebook
     assert "autre/exercices.answers.json" not in reasons
 

@@ -126,7 +126,7 @@ def _scan(inbox: Path, report: CollectReport) -> tuple[list[NotebookInfo], dict[
     notebooks: list[NotebookInfo] = []
     answers: dict[Path, AnswersInfo] = {}
     for path in sorted(p for p in inbox.rglob("*") if p.is_file()):
-        if ".ipynb_checkpoints" in path.parts:
+        if ".ipynb_checkpoints" in path.parts or _is_housekeeping(path):
             continue
         stem = answers_stem(path)
         if path.suffix == ".ipynb":
@@ -149,6 +149,11 @@ def _scan(inbox: Path, report: CollectReport) -> tuple[list[NotebookInfo], dict[
         else:
             report.unmatched.append(Skipped(path, ui_text("course.collect.not_a_workbook")))
     return notebooks, answers
+
+
+def _is_housekeeping(path: Path) -> bool:
+    """A lock or temporary file the answer store leaves beside a workbook: not worth reporting."""
+    return path.name.endswith(".lock") or path.name.startswith(".")
 
 
 def _pair(
