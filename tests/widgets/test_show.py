@@ -106,3 +106,20 @@ def test_an_unusable_store_is_reported_not_raised(tmp_path: Path) -> None:
     store, problem = open_store(blocker / "carnet.answers.json")
     assert store is None
     assert problem
+
+
+def test_a_file_broken_while_the_widget_is_open_is_reported_in_the_widget(
+    bank: ContentBank, tmp_path: Path, visible: Callable[[str], str]
+) -> None:
+    """Validating after a hand edit broke the file shows the message; the broken file is kept."""
+    item = bank.exercises_of(ClassificationItem)[0]
+    path = tmp_path / "carnet.answers.json"
+    widget = TechniqueExercise([item.id], store=path, bank=bank)
+    path.write_text("{ pas du JSON", "utf-8")
+    widget.controls[item.id].value = list(item.answer)
+    assert not widget.validate(item.id)
+    assert "mis de côté" in visible(widget.status.value)
+    (aside,) = tmp_path.glob("carnet.answers.json.corrupt-*")
+    assert aside.read_text("utf-8") == "{ pas du JSON"
+    assert widget.validate(item.id)  # the next answer starts a fresh file
+    assert widget.value == {item.id: sorted(item.answer)}
