@@ -1,0 +1,258 @@
+"""Servers and a browser for the real-browser tests (JupyterLab, Voilà, Debian's Chromium).
+
+``tests/browser/conftest.py`` makes the fixtures below available to ``tests/browser/``. Any
+other test folder reuses them with ``from browser.jupyter_servers import chromium, page, ...``
+in its own ``conftest.py`` (``tests/`` is on ``sys.path`` because ``tests/conftest.py`` lives
+there), and the plain helpers with a normal import:
+
+- ``jupyter_home`` (module): a temporary folder holding every Jupyter/IPython/matplotlib state
+  directory, with JupyterLab's news toast and notebook windowing disabled; ``jupyter_env(home)`` gives the matching
+  environment variables (also usable on its own).
+- ``run_lab(root, env)`` / ``run_voila(notebook, env)``: context managers that start JupyterLab
+  or Voilà on 127.0.0.1 and a free port, wait until the server answers, yield a `Server`
+  (``url``, ``token``, ``root``, ``process``) and stop it by its PID (the whole process group
+  it leads, so its kernels go too). Voilà gets the extension denylist of STACK-NOTES.md.
+- ``chromium`` (session): Playwright driving ``/usr/bin/chromium`` (never ``playwright
+  install``); ``page`` (function): a fresh browser context and page, closed after the test.
+- ``widget_notebook`` (function): a copy of ``tests/data/notebooks/all_widgets.ipynb`` in a
+  temporary folder, so the answers file the widgets write never lands in the repository.
+- ``SCREENSHOTS``: ``build/screenshots/``, where tests save what a human should look at, and
+  ``screenshot_top(page, element, path)`` to save the visible top of a (tall) widget.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = REPO / "tests" / "data" / "notebooks"
+SCREENSHOTS = REPO / "build" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+VOILA_DENYLIST = [
+    "jupyterlab-jupytext",
+    "@jupyter-notebook/lab-extension",
+    "@jupyter/nbgrader",
+]
+_BIN = Path(sys.executable).parent
+
+
+@dataclass(frozen=True)
+class Server:
+    """A running Jupyter server: its base URL (no trailing slash), token and root folder."""
+
+    url: str
+    token: str
+    root: Path
+    process: subprocess.Popen[bytes]
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def jupyter_env(home: Path) -> dict[str, str]:
+    """Environment variables keeping Jupyter, IPython, matplotlib and XDG state under `home`."""
+    env = dict(os.environ)
+    env.update(
+        JUPYTER_CONFIG_DIR=str(home / "config"),
+        JUPYTER_DATA_DIR=str(home / "data"),
+        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        IPYTHONDIR=str(home / "ipython"),
+        MPLCONFIGDIR=str(home / "matplotlib"),
+        XDG_CONFIG_HOME=str(home / "xdg-config"),
+        XDG_CACHE_HOME=str(home / "xdg-cache"),
+        JUPYTER_PLATFORM_DIRS="1",
+        PATH=str(_BIN) + os.pathsep + os.environ.get("PATH", ""),
+    )
+    env.pop("PARLER_KIT_MODE", None)  # the widgets, not their print twins
+    return env
+
+
+def _configure_lab(config_dir: Path) -> None:
+    """Disable JupyterLab's news toast and notebook windowing (every output stays in the DOM).
+
+    The toast setting is what ``jupyter labextension disable …:announcements`` writes, without
+    a 2-second CLI call.
+    """
+    labconfig = config_dir / "labconfig"
+    labconfig.mkdir(parents=True, exist_ok=True)
+    page_config = {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}}
+    (labconfig / "page_config.json").write_text(json.dumps(page_config), "utf-8")
+    notebook = config_dir / "lab" / "user-settings" / "@jupyterlab" / "notebook-extension"
+    notebook.mkdir(parents=True, exist_ok=True)
+    (notebook / "tracker.jupyterlab-settings").write_text(
+        json.dumps({"windowingMode": "none"}), "utf-8"
+    )
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"The server stopped (status {process.returncode}) before {url}")
+        try:
+            with urllib.request.urlopen(url, timeout=3):
+                return
+        except urllib.error.HTTPError:
+            return  # it answers (a 403 before login is still an answer)
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"No answer from {url} after {timeout} s")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop the server we started, by its PID: SIGTERM to its process group, SIGKILL if stuck."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=5)
+
+
+@contextmanager
+def _serve(
+    command: list[str], url: str, token: str, root: Path, env: dict[str, str], log: Path
+) -> Iterator[Server]:
+    with log.open("wb") as output:
+        # start_new_session: the server leads its own process group, so stopping that group by
+        # the server's PID also stops the kernels it started, and nothing else.
+        process = subprocess.Popen(
+            command, cwd=root, env=env, stdout=output, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        try:
+            _wait_until_up(url, process)
+            yield Server(url=url, token=token, root=root, process=process)
+        finally:
+            _stop(process)
+
+
+@contextmanager
+def run_lab(root: Path, env: dict[str, str]) -> Iterator[Server]:
+    """JupyterLab serving `root` on 127.0.0.1 (token auth), stopped by PID on exit."""
+    port, token = free_port(), os.urandom(12).hex()
+    command = [
+        str(_BIN / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+        "--ServerApp.port_retries=0", "--LabApp.news_url=",
+    ]  # fmt: skip
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    url = f"http://127.0.0.1:{port}"
+    with _serve(
+        command, f"{url}/api/status?token={token}", token, root, env, root.parent / "lab.log"
+    ) as server:
+        yield Server(url=url, token=token, root=root, process=server.process)
+
+
+@contextmanager
+def run_voila(notebook: Path, env: dict[str, str], *, preheat: bool = False) -> Iterator[Server]:
+    """Voilà rendering `notebook` on 127.0.0.1, stopped by PID on exit."""
+    port = free_port()
+    runtime = Path(env["JUPYTER_RUNTIME_DIR"])
+    runtime.mkdir(parents=True, exist_ok=True)
+    command = [
+        str(_BIN / "voila"), notebook.name, "--no-browser", f"--port={port}",
+        "--Voila.ip=127.0.0.1", f"--Voila.connection_dir_root={runtime}",
+        "--Voila.port_retries=0",
+        *(f"--VoilaConfiguration.extension_denylist={name}" for name in VOILA_DENYLIST),
+    ]  # fmt: skip
+    if preheat:
+        command += ["--preheat_kernel=True", "--pool_size=1"]
+    url = f"http://127.0.0.1:{port}"
+    with _serve(
+        command,
+        f"{url}/voila/static/favicon.ico",
+        "",
+        notebook.parent,
+        env,
+        notebook.parent.parent / "voila.log",
+    ) as server:
+        yield Server(url=url, token="", root=notebook.parent, process=server.process)
+
+
+def screenshot_top(page: Page, element: Locator, path: Path) -> None:
+    """Save the part of `element` that fits in the viewport, scrolled to its top.
+
+    An element screenshot of a widget taller than the window comes out partly blank in
+    Chromium; what a person sees first (title, controls, feedback) is what matters.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    element.evaluate("e => e.scrollIntoView({block: 'start'})")
+    box = element.bounding_box()
+    assert box is not None, "the element is not displayed"
+    viewport = page.viewport_size or {"width": 1280, "height": 900}
+    top = max(box["y"], 0)
+    height = min(box["y"] + box["height"], viewport["height"]) - top
+    page.screenshot(
+        path=path, clip={"x": box["x"], "y": top, "width": box["width"], "height": height}
+    )
+
+
+@pytest.fixture(scope="module")
+def jupyter_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A temporary home for all Jupyter state (JupyterLab: no news toast, no windowing)."""
+    home = tmp_path_factory.mktemp("jupyter-state")
+    _configure_lab(home / "config")
+    return home
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium driven by Playwright (headless)."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(chromium: Browser) -> Iterator[Page]:
+    """A fresh browser context and page (French locale), closed after the test."""
+    context = chromium.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(30_000)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def widget_notebook(tmp_path: Path) -> Path:
+    """A copy of the all-widgets notebook in its own folder (the answers file goes beside it)."""
+    folder = tmp_path / "carnets"
+    folder.mkdir()
+    return Path(shutil.copy(NOTEBOOKS / "all_widgets.ipynb", folder / "all_widgets.ipynb"))
