@@ -25,7 +25,7 @@ import nbformat
 from parler_kit.content import ContentBank, load_bank
 from parler_kit.errors import ProductionError
 from parler_kit.i18n import Locale, ui_text
-from parler_kit.production.files import csv_bytes, participant_dir, sha256_file, write_atomic
+from parler_kit.production.files import answers_digest, csv_bytes, participant_dir, write_atomic
 from parler_kit.production.manifest import (
     Entry,
     ParticipantError,
@@ -88,7 +88,7 @@ def inputs_hash(
         "template": template_sha,
         "participant": {k: v for k, v in asdict(participant).items() if k != "row"},
         "session": hashlib.sha256(session_bytes).hexdigest(),
-        "answers": sha256_file(answers) if answers.is_file() else None,
+        "answers": answers_digest(answers),
         "kit": version("parler_kit"),
         "content": _bank_fingerprint(),
         "locale": locale,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -46,6 +47,23 @@ def sha256_file(path: Path) -> str:
         for chunk in iter(lambda: handle.read(1 << 16), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def answers_digest(path: Path) -> str | None:
+    """SHA-256 of an answers file that holds answers; None when absent or still empty.
+
+    A fresh answers file (created by the build itself) changes nothing in the handout, so it
+    must not count as a changed input on the next run.
+    """
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        if isinstance(data, dict) and not data.get("answers"):
+            return None
+    except (OSError, ValueError):
+        pass  # unreadable: hash the bytes, the build will report the problem
+    return sha256_file(path)
 
 
 def neutralise_formula(cell: str) -> str:

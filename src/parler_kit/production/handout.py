@@ -98,7 +98,11 @@ def _twin(kind: str, kwargs: dict[str, Any], bank: ContentBank, answers: Answers
             _records(bank, first, QuizQuestion), answers, bank=bank, locale=locale
         ),
         "observation": lambda: printing.observation_grid_html(
-            bank, kwargs.get("age_band"), answers, kwargs.get("key"), locale=locale
+            bank,
+            kwargs.get("age_band"),
+            answers,
+            f"observation:{kwargs['child_code']}" if kwargs.get("child_code") else None,
+            locale=locale,
         ),
         "action_sheet": lambda: printing.action_sheet_html(bank, answers, locale=locale),
         "evaluation": lambda: printing.evaluation_form_html(

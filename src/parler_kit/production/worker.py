@@ -19,7 +19,12 @@ from parler_kit.answers import AnswersFile, AnswerStore, read_answers
 from parler_kit.content import ContentBank
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import Locale, ui_text
-from parler_kit.production.files import participant_dir, sha256_file, write_atomic
+from parler_kit.production.files import (
+    answers_digest,
+    participant_dir,
+    sha256_file,
+    write_atomic,
+)
 from parler_kit.production.handout import CellError, body_key, handout_body, handout_parts
 from parler_kit.production.manifest import Entry, ParticipantError
 from parler_kit.production.pdf import handout_pdf
@@ -135,8 +140,8 @@ def _build(context: BatchContext, participant: Participant) -> dict[str, str]:
                 answers_path, participant_id=participant.id, session_id=context.session.id
             )
     if "html" in context.formats or "pdf" in context.formats:
-        answers = read_answers(answers_path) if answers_path.exists() else None
-        digest = sha256_file(answers_path) if answers is not None and answers.answers else None
+        digest = answers_digest(answers_path)
+        answers = read_answers(answers_path) if digest is not None else None
         parts = handout_parts(
             _body(context, parameters, participant, answers, digest),
             participant,

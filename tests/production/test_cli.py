@@ -1,0 +1,73 @@
+"""``parler-kit workbooks build``: lines per participant, French errors, exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from production_helpers import write_roster, write_template
+
+from parler_kit.cli import main
+
+
+def command(roster: Path, session: Path, out: Path) -> list[str]:
+    """The build command line without options."""
+    return ["workbooks", "build", str(roster), "--session", str(session), "--out", str(out)]
+
+
+def test_build_prints_one_line_per_participant(tmp_path: Path, session: Path) -> None:
+    """Off a terminal, each participant gets one line; the summary names the manifest."""
+    roster = write_roster(tmp_path, ["Durand;Éloïse;ass mat;Domicile", "Martin;Léo;RPE;RPE Nord"])
+    out = tmp_path / "out"
+    args = ["workbooks", "build", str(roster), "--session", str(session), "--out", str(out)]
+    result = CliRunner().invoke(main, [*args, "--formats", "ipynb", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Éloïse Durand" in result.output and "Léo Martin" in result.output
+    assert "manifest.json" in result.output
+    again = CliRunner().invoke(main, [*args, "--formats", "ipynb"])
+    assert again.output.count("à jour") >= 2
+
+
+def test_invalid_roster_exit_1_with_rows(tmp_path: Path, session: Path) -> None:
+    """An invalid roster exits 1 listing every problem with its line, and builds nothing."""
+    roster = write_roster(tmp_path, ["Durand;;ass mat;Domicile", "Martin;Léo;plombier;X"])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["workbooks", "build", str(roster), "--session", str(session), "--out", str(out)]
+    )
+    assert result.exit_code == 1
+    assert "ligne 2" in result.output and "ligne 3" in result.output and "plombier" in result.output
+    assert not out.exists()
+
+
+def test_unknown_format_exit_1(tmp_path: Path, session: Path) -> None:
+    """An unknown format is refused in French."""
+    roster = write_roster(tmp_path, ["Durand;Éloïse;ass mat;Domicile"])
+    result = CliRunner().invoke(
+        main,
+        [*command(roster, session, tmp_path / "o"), "--formats", "docx"],
+    )
+    assert result.exit_code == 1 and "docx" in result.output
+
+
+def test_failed_participant_exit_2(tmp_path: Path, session: Path) -> None:
+    """One participant failing gives exit code 2, the failing cell and the others built."""
+    template = write_template(tmp_path, ("code", 'show("quiz", questions=participant_id)', []))
+    roster = write_roster(
+        tmp_path,
+        ["A;B;rpe;S;quiz-pb-evaluation", "C;D;rpe;S;rate"],
+        header="nom;prénom;profession;structure;id",
+    )
+    result = CliRunner().invoke(
+        main,
+        [
+            *command(roster, session, tmp_path / "o"),
+            "--formats",
+            "ipynb,html",
+            "--template",
+            str(template),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "cellule 1" in result.output and "ligne 3" in result.output
+    assert (tmp_path / "o" / "quiz-pb-evaluation" / "handout.html").is_file()
