@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from parler_kit.admin import (
-    LearningOutcome,
-    write_attestations,
-    write_emargements,
-    write_evaluations,
-)
 from parler_kit.content import load_bank
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
-from parler_kit.report import load_answers, participant_exercises, participant_quiz
 from parler_kit.roster import Roster, Session, load_roster, load_session
+
+if TYPE_CHECKING:
+    from parler_kit.admin import LearningOutcome
+
+# parler_kit.admin and parler_kit.report are imported inside the commands: they pull in
+# WeasyPrint and matplotlib, which `parler-kit --help` and the other commands do not need.
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 _FOLDER = click.Path(file_okay=False, path_type=Path)
@@ -53,6 +53,8 @@ def _written(paths: list[Path]) -> None:
 @_common
 def emargement(roster_file: Path, session_file: Path, out: Path) -> None:
     """Write one attendance sheet PDF per half-day."""
+    from parler_kit.admin import write_emargements
+
     roster, session = _inputs(roster_file, session_file)
     _written(write_emargements(roster, session, out))
 
@@ -66,6 +68,9 @@ def attestations(
     roster_file: Path, session_file: Path, out: Path, results: Path | None, demo: bool
 ) -> None:
     """Write one certificate PDF per participant, with results when --results is given."""
+    from parler_kit.admin import LearningOutcome, write_attestations
+    from parler_kit.report import load_answers, participant_exercises, participant_quiz
+
     roster, session = _inputs(roster_file, session_file)
     outcomes: dict[str, LearningOutcome | None] | None = None
     if results is not None:
@@ -85,6 +90,8 @@ def attestations(
 @_common
 def evaluation(roster_file: Path, session_file: Path, out: Path) -> None:
     """Write the blank à chaud and à froid evaluation forms."""
+    from parler_kit.admin import write_evaluations
+
     _, session = _inputs(roster_file, session_file)
     try:
         _written(write_evaluations(load_bank(), session, out))

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from parler_kit.admin import forget_in_manifest, participant_files, remove
 from parler_kit.course import course_folders, load_course_config, remove_from_gradebook
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
@@ -22,6 +21,9 @@ from parler_kit.i18n import ui_text
               help=ui_text("cli.erase.config_option"))  # fmt: skip
 def erase(participant_id: str, folders: tuple[Path, ...], config_file: Path | None) -> None:
     """Delete the participant's files in the given folders and in the nbgrader course."""
+    # Imported here: parler_kit.admin pulls in WeasyPrint, which --help does not need.
+    from parler_kit.admin import forget_in_manifest, participant_files, remove
+
     if config_file is None and Path("nbgrader_config.py").is_file():
         config_file = Path("nbgrader_config.py")
     found = participant_files(participant_id, folders)

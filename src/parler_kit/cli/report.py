@@ -9,8 +9,6 @@ import click
 from parler_kit.content import load_bank
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
-from parler_kit.report import build_bilan, load_answers, load_attendance, write_bilan
-from parler_kit.report.simulate import simulate_answers
 from parler_kit.roster import load_roster, load_session
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -42,6 +40,10 @@ def report(
     demo: bool,
 ) -> None:
     """Build the bilan from what is valid; list on stderr every file or participant left out."""
+    # Imported here: the report pulls in WeasyPrint and matplotlib, which --help does not need.
+    from parler_kit.report import build_bilan, load_answers, load_attendance, write_bilan
+    from parler_kit.report.simulate import simulate_answers
+
     try:
         roster, session = load_roster(roster_file), load_session(session_file)
         bank = load_bank()
