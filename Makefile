@@ -33,6 +33,8 @@ $(DEV_STAMP): pyproject.toml constraints.txt | $(BIN)/python
 demo: $(RUNTIME_STAMP)
 	$(BIN)/parler-kit content check
 	$(BIN)/parler-kit content stats
+	$(BIN)/parler-kit workbooks build examples/roster.csv --session examples/session.yaml --out build/demo/carnets
+	@echo "Carnets (workbook.ipynb) et livrets (handout.html, handout.pdf) des 12 participants : build/demo/carnets/<identifiant>/ ; manifeste : build/demo/carnets/manifest.json"
 	$(BIN)/parler-kit admin emargement examples/roster.csv --session examples/session.yaml --out build/demo/administration
 	$(BIN)/parler-kit admin evaluation examples/roster.csv --session examples/session.yaml --out build/demo/administration
 	$(BIN)/parler-kit report --demo --session examples/session.yaml --roster examples/roster.csv --answers build/demo/reponses-simulees --out build/demo/bilan-demonstration.pdf
