@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from parler_kit.cli import main
+from parler_kit.content import load_bank
+from parler_kit.report.simulate import simulate_answers
+from parler_kit.roster import Roster, Session
 
 SESSION_DATA = Path(__file__).resolve().parents[1] / "data" / "course" / "session"
 
@@ -46,3 +50,22 @@ def test_every_command_of_this_area_is_documented_with_help() -> None:
         assert f"parler-kit {' '.join(command)}" in guide
         result = CliRunner().invoke(main, [*command, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output and len(result.output) > 200
+
+
+def test_attestations_with_results_read_the_graded_answers(
+    roster: Roster, session: Session, tmp_path: Path, pdf_text: Callable[[Path], str]
+) -> None:
+    """--results: points and positioning quiz from the answers; a missing last day reads « non rempli »."""
+    answers = tmp_path / "reponses"
+    simulate_answers(load_bank(), roster, session, answers)  # p003 has no last-day file
+    result = CliRunner().invoke(main, [
+        "admin", "attestations", str(SESSION_DATA / "roster.csv"), "--session", str(SESSION_DATA / "session.yaml"),
+        "--out", str(tmp_path / "out"), "--results", str(answers),
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    first = pdf_text(tmp_path / "out" / "attestation-p001.pdf")
+    assert (
+        "points sur" in first and "à l'entrée en formation" in first and "non rempli" not in first
+    )
+    last = pdf_text(tmp_path / "out" / "attestation-p003.pdf")
+    assert "non rempli en fin de formation" in last
