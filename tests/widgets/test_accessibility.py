@@ -38,6 +38,22 @@ def test_every_control_has_a_visible_label(kind: str, bank: ContentBank, tmp_pat
     assert not any(getattr(c, "placeholder", "") and not c.description for c in controls)
 
 
+@pytest.mark.parametrize("kind", ["techniques", "dialogue", "quiz", "evaluation"])
+def test_labels_are_plain_text_not_html_entities(
+    kind: str, bank: ContentBank, tmp_path: Path
+) -> None:
+    """Labels and options show « l'enfant », never « l&#x27;enfant » (they are not HTML)."""
+    widget = build(kind, store=AnswerStore.open(tmp_path / "a.answers.json"), bank=bank)
+    texts = []
+    for control in _controls(widget):
+        texts.append(str(control.description))
+        texts.extend(str(label) for label in getattr(control, "_options_labels", ()))
+    assert texts
+    assert not [t for t in texts if "&#" in t or "&amp;" in t or "&lt;" in t]
+    if kind == "techniques":  # « Nommer ce que l'enfant regarde »
+        assert any("'" in t for t in texts)
+
+
 def test_feedback_and_messages_carry_an_icon_and_a_word() -> None:
     """Right/wrong and problem messages are told apart by ✓/✗/⚠ and words, not colour alone."""
     assert "✓" in verdict_html(True, "") and "Juste" in verdict_html(True, "")

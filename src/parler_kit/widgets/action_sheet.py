@@ -79,7 +79,7 @@ class ActionSheet(KitWidget):
                     layout=w.Layout(border="1px solid #999", padding="4px", margin="4px 0"),
                 )
             )
-        self.children = [*parts, self.progress, self.completeness, self.export_button, self.status]
+        self.set_parts([*parts, self.progress, self.completeness, self.export_button, self.status])
         self._update_completeness()
 
     @property

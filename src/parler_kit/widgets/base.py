@@ -28,6 +28,14 @@ DEFAULT_ANSWERS_NAME = "carnet.answers.json"
 _GOOD = "#0072B2"  # blue
 _BAD = "#D55E00"  # vermillion
 _INFO = "#555555"
+# Page-wide rules for the kit's widgets (an HTML widget's <style> applies to the whole page):
+# a thick focus ring for keyboard users on a projector, and a tick + outline on the selected
+# button of a button group, so the choice does not rest on a grey shade alone.
+KIT_CSS = """<style>
+.pk-kit :focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }
+.pk-choice .mod-active { font-weight: bold; outline: 3px solid #000000; outline-offset: -3px; }
+.pk-choice .mod-active::before { content: "✓ "; }
+</style>"""
 _STYLE = "border-left:6px {line} {colour}; padding:6px 10px; margin:4px 0; background:#ffffff; color:#111111; font-size:1em; line-height:1.4"
 
 StoreArg = AnswerStore | Path | str | None
@@ -70,7 +78,7 @@ def message_html(kind: str, body: str, locale: Locale = "fr") -> str:
     icon, word, colour, line = {
         "ok": ("✓", ui_text("widgets.status.ok", locale), _GOOD, "solid"),
         "problem": ("⚠", ui_text("widgets.status.problem", locale), _BAD, "double"),
-        "info": ("ℹ", ui_text("widgets.status.info", locale), _INFO, "dotted"),
+        "info": ("ℹ", ui_text("widgets.status.info", locale), _INFO, "solid"),
     }[kind]
     role = "alert" if kind == "problem" else "status"
     text = html.escape(body).replace("\n", "<br>")
@@ -134,11 +142,17 @@ class KitWidget(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type infor
         self.locale: Locale = locale
         self.bank = bank if bank is not None else load_bank()
         self.status = w.HTML()
+        self._css = w.HTML(KIT_CSS)
+        self.add_class("pk-kit")
         self.store: AnswerStore | None = None
         if needs_store:
             self.store, problem = open_store(store)
             if problem:
                 self.show_problem(problem)
+
+    def set_parts(self, parts: Sequence[Any]) -> None:
+        """Set the widget's children (the kit's stylesheet comes first, invisibly)."""
+        self.children = [self._css, *parts]
 
     # -- text and status --------------------------------------------------------------------------
 

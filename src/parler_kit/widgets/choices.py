@@ -78,7 +78,7 @@ class ScoredCards(KitWidget):
             if stored is not None:
                 self._restore(item, control, stored.value)
                 self._show_feedback(item, stored.value)
-        self.children = [*header, *cards, self.score_label, self.status]
+        self.set_parts([*header, *cards, self.score_label, self.status])
         self._update_score()
 
     @property

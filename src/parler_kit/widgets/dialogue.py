@@ -43,7 +43,7 @@ class DialogueAnnotator(KitWidget):
         self.items = resolve_records(
             items, self.bank.exercises_of(DialogueItem), DialogueItem, self.bank
         )
-        options = [(self.kit(t.name), t.id) for t in self.bank.techniques]
+        options = [(self.plain(t.name), t.id) for t in self.bank.techniques]
         options.append((self.t("widgets.techniques.avoid"), AVOID))
         self.groups: dict[str, dict[int, CheckboxGroup]] = {}
         self.turn_feedback: dict[str, dict[int, w.HTML]] = {}
@@ -54,7 +54,7 @@ class DialogueAnnotator(KitWidget):
         ]
         for item in self.items:
             parts.append(self._build(item, options))
-        self.children = [*parts, self.status]
+        self.set_parts([*parts, self.status])
 
     def _build(self, item: DialogueItem, options: list[tuple[str, str]]) -> w.VBox:
         groups: dict[int, CheckboxGroup] = {}

@@ -54,7 +54,7 @@ class EvaluationForm(KitWidget):
                     layout=w.Layout(border="1px solid #999", padding="4px", margin="4px 0"),
                 )
             )
-        self.children = [*parts, self.progress, self.status]
+        self.set_parts([*parts, self.progress, self.status])
         self._update_progress()
 
     @property
@@ -105,7 +105,7 @@ class EvaluationForm(KitWidget):
                 description=self.t("widgets.evaluation.your_answer"), style=labelled_style(),
             )  # fmt: skip
         elif question.multiple:
-            control = CheckboxGroup([(self.kit(c.text), c.id) for c in question.choices])
+            control = CheckboxGroup([(self.plain(c.text), c.id) for c in question.choices])
             if isinstance(stored, list):
                 control.value = [v for v in stored if isinstance(v, str)]
             for box in control.boxes.values():
@@ -114,7 +114,7 @@ class EvaluationForm(KitWidget):
         else:
             ids = {c.id for c in question.choices}
             control = w.RadioButtons(
-                options=[(self.kit(c.text), c.id) for c in question.choices],
+                options=[(self.plain(c.text), c.id) for c in question.choices],
                 value=stored if stored in ids else None,
                 description=self.t("widgets.evaluation.your_answer"), style=labelled_style(),
             )  # fmt: skip

@@ -50,6 +50,7 @@ class _ItemRow:
             description=owner.t("widgets.observation.frequency"), style=labelled_style(),
             tooltips=[owner.t(f"charts.frequency.{f}") for f in FREQUENCIES],
         )  # fmt: skip
+        self.frequency.add_class("pk-choice")
         self.fact = w.Text(
             description=owner.t("widgets.observation.fact"), continuous_update=False,
             style=labelled_style(), layout=w.Layout(width="100%"),
@@ -129,13 +130,13 @@ class ObservationChecklist(KitWidget):
         self.code.observe(self._on_code_change, names="value")
         for control in (self.age, self.date, self.context):
             control.observe(self._on_header_change, names="value")
-        self.children = [
+        self.set_parts([
             w.HTML(heading_html(self.h("widgets.observation.title"))),
             w.HTML(message_html("info", self.t("widgets.observation.privacy"), locale)),
             self.code, self.age, self.date, self.context, self.status,
             self.items_box, self.referral, self.profile,
             w.HBox([self.erase_button, self.confirm_button]),
-        ]  # fmt: skip
+        ])  # fmt: skip
         self._build_items()
         if child_code:
             self.code.value = child_code

@@ -43,7 +43,7 @@ class Quiz(ScoredCards):
         )
 
     def _control(self, item: QuizQuestion) -> Any:
-        options = [(self.kit(c.text), c.id) for c in item.choices]
+        options = [(self.plain(c.text), c.id) for c in item.choices]
         if item.multiple:
             return CheckboxGroup(options)
         return w.RadioButtons(

@@ -60,12 +60,14 @@ class ReformulationExercise(KitWidget):
                     layout=w.Layout(border="1px solid #777", padding="6px", margin="6px 0"),
                 )
             )
-        self.children = [
-            w.HTML(heading_html(self.h("widgets.reformulation.title"))),
-            w.HTML(f"<p>{self.h('widgets.reformulation.help')}</p>"),
-            *cards,
-            self.status,
-        ]
+        self.set_parts(
+            [
+                w.HTML(heading_html(self.h("widgets.reformulation.title"))),
+                w.HTML(f"<p>{self.h('widgets.reformulation.help')}</p>"),
+                *cards,
+                self.status,
+            ]
+        )
 
     @property
     def value(self) -> dict[str, str]:

@@ -34,7 +34,7 @@ class TechniqueExercise(ScoredCards):
         records = resolve_records(
             items, self.bank.exercises_of(ClassificationItem), ClassificationItem, self.bank
         )
-        self.options = [(self.kit(t.name), t.id) for t in self.bank.techniques]
+        self.options = [(self.plain(t.name), t.id) for t in self.bank.techniques]
         self.options.append((self.t("widgets.techniques.avoid"), AVOID))
         header = [
             w.HTML(heading_html(self.h("widgets.techniques.title"))),

@@ -52,14 +52,16 @@ class MilestoneTimeline(KitWidget):
         self.disagreements = w.HTML(self._disagreements_html())
         self.slider.observe(self._refresh, names="value")
         self.domain.observe(self._refresh, names="value")
-        self.children = [
-            w.HTML(heading_html(self.h("widgets.timeline.title"))),
-            self.slider,
-            self.domain,
-            self.output,
-            self.disagreements,
-            self.status,
-        ]
+        self.set_parts(
+            [
+                w.HTML(heading_html(self.h("widgets.timeline.title"))),
+                self.slider,
+                self.domain,
+                self.output,
+                self.disagreements,
+                self.status,
+            ]
+        )
         self._refresh()
 
     @property

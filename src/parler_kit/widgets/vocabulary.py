@@ -56,22 +56,24 @@ class VocabularyChart(KitWidget):
         self.chart = w.HTML()
         self.reading = w.HTML()
         caveats = sorted({self.kit(n.caveat) for n in self.norms})
-        self.children = [
-            w.HTML(heading_html(self.h("widgets.vocabulary.title"))),
-            w.HTML(message_html("info", self.t("widgets.vocabulary.never_diagnosis"), locale)),
-            self.chart,
-            w.HTML(self._table_html()),
-            w.HTML(
-                f"<p>{self.h('widgets.vocabulary.spread')}</p>"
-                f"<p>{self.h('widgets.vocabulary.bilingual')}</p>"
-                + "".join(f"<p><small>{c}</small></p>" for c in caveats)
-            ),
-            w.HTML(f"<p>{self.h('widgets.vocabulary.place_help')}</p>"),
-            w.HBox([self.age, self.words]),
-            w.HBox([self.place_button, self.clear_button]),
-            self.reading,
-            self.status,
-        ]
+        self.set_parts(
+            [
+                w.HTML(heading_html(self.h("widgets.vocabulary.title"))),
+                w.HTML(message_html("info", self.t("widgets.vocabulary.never_diagnosis"), locale)),
+                self.chart,
+                w.HTML(self._table_html()),
+                w.HTML(
+                    f"<p>{self.h('widgets.vocabulary.spread')}</p>"
+                    f"<p>{self.h('widgets.vocabulary.bilingual')}</p>"
+                    + "".join(f"<p><small>{c}</small></p>" for c in caveats)
+                ),
+                w.HTML(f"<p>{self.h('widgets.vocabulary.place_help')}</p>"),
+                w.HBox([self.age, self.words]),
+                w.HBox([self.place_button, self.clear_button]),
+                self.reading,
+                self.status,
+            ]
+        )
         self._render()
 
     @property
