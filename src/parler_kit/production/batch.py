@@ -13,6 +13,7 @@ import json
 import multiprocessing
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -33,6 +34,7 @@ from parler_kit.production.manifest import (
     load_entries,
     write_manifest,
 )
+from parler_kit.production.pdf import prune_cache
 from parler_kit.production.personal import ANSWERS_NAME
 from parler_kit.production.template import load_template
 from parler_kit.production.worker import FORMAT_FILES, BatchContext, build_participant, init_worker
@@ -212,8 +214,10 @@ def build_workbooks(
         if progress is not None:
             progress(entry)
     if todo:
-        todo = _interleave_roles(todo)
-        _run(todo, max(1, jobs or os.cpu_count() or 1), context, record)
+        started = time.time()
+        _run(_interleave_roles(todo), max(1, jobs or os.cpu_count() or 1), context, record)
+        if len(todo) == len(roster.participants):
+            prune_cache(out, started)  # every body in use was touched by this run
     ordered = {p.id: entries[p.id] for p in roster.participants if p.id in entries}
     manifest = write_manifest(out, ordered, batch_facts)
     write_atomic(out / "manifest.csv", _summary_csv(ordered.values(), locale))

@@ -39,6 +39,7 @@ def body_pdf(parts: HandoutParts, key: str, out: Path) -> Path:
     """
     cache = out / CACHE_DIR / f"body-{key}.pdf"
     if cache.is_file():
+        os.utime(cache)  # marks it as used by this batch (see `prune_cache`)
         return cache
     cache.parent.mkdir(parents=True, exist_ok=True)
     with cache.with_suffix(".lock").open("a") as lock:
@@ -71,3 +72,13 @@ def handout_pdf(parts: HandoutParts, key: str, out: Path, target: Path) -> Path:
     writer.write(buffer)
     write_atomic(target, buffer.getvalue())
     return target
+
+
+def prune_cache(out: Path, started: float) -> None:
+    """Remove cached bodies no participant used since `started` (a template or content change)."""
+    folder = out / CACHE_DIR
+    if not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if path.suffix == ".lock" or path.stat().st_mtime < started:
+            path.unlink(missing_ok=True)
