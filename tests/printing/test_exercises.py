@@ -116,3 +116,14 @@ def test_malformed_stored_values_print_as_unanswered(bank: ContentBank, store: A
     store.set(item.id, {"not": "a list"})
     html = classification_html([item], store, bank=bank)
     assert "☒" not in html and "Réponse attendue" not in html
+
+
+def test_dialogue_labels_from_a_hand_edited_file_are_escaped(
+    bank: ContentBank, store: AnswerStore
+) -> None:
+    """An unknown label typed into the answers file is shown as text, never as markup."""
+    item = bank.exercises_of(DialogueItem)[0]
+    first = next(i for i, t in enumerate(item.turns) if t.speaker == "adult")
+    store.set(item.id, {str(first): [HOSTILE]})
+    html = dialogue_html(item, store, bank=bank)
+    assert HOSTILE_ESCAPED in html and "<script>" not in html

@@ -6,6 +6,7 @@ import re
 
 from markupsafe import escape
 
+from parler_kit.answers import AnswerStore
 from parler_kit.content import ContentBank
 from parler_kit.i18n import french_typography
 from parler_kit.printing import technique_memo_html, timeline_html, vocabulary_html
@@ -54,3 +55,18 @@ def test_kit_text_gets_french_typography(bank: ContentBank) -> None:
     html = technique_memo_html(bank) + timeline_html(bank)
     assert "\u202f:" in html
     assert not re.search(r"\w [?;!:]", re.sub(r"<[^>]+>", "", html))
+
+
+def test_vocabulary_filled_lists_placed_counts_and_stars_the_last(
+    bank: ContentBank, store: AnswerStore
+) -> None:
+    """Counts placed in the widget are listed; the last one is drawn on the chart as a star."""
+    store.set(
+        "vocabulary:placements",
+        [{"age_months": 20, "words": 35}, {"age_months": 24, "words": 80}, "bad"],
+    )
+    html = vocabulary_html(bank, store)
+    assert "Comptes placés (anonymes)" in html
+    assert "<td>20 mois</td><td>35</td>" in html and "<td>24 mois</td><td>80</td>" in html
+    assert "80 mots à 24 mois" in html  # the chart's legend names the starred count
+    assert "Comptes placés" not in vocabulary_html(bank)

@@ -47,6 +47,11 @@ def as_str_list(value: Any) -> list[str] | None:
     return None
 
 
+def as_list(value: Any) -> list[Any]:
+    """A list (empty when the value is missing or of another shape)."""
+    return list(value) if isinstance(value, list) else []
+
+
 def as_text(value: Any) -> str | None:
     """A non-blank string, or None."""
     return value if isinstance(value, str) and value.strip() else None

@@ -7,10 +7,11 @@ explanation, as the widget does once an item is answered. Unanswered items stay 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Collection, Sequence
+from typing import Any, TypeVar
 
 from parler_kit.answers import (
+    Score,
     assess_reformulation,
     score_classification,
     score_dialogue,
@@ -47,17 +48,12 @@ def classification_html(
     """Utterances to match with techniques: every technique of `bank` plus « À éviter » as boxes."""
     bank = bank or load_bank()
     names = _technique_names(bank, locale)
-    entries = []
-    for item in items:
-        chosen = as_str_list(answer_value(answers, item.id))
-        entries.append(
-            {
-                "item": item,
-                "chosen": chosen,
-                "correct": chosen is not None and score_classification(item, chosen).correct,
-                "expected": [names.get(t, t) for t in item.answer],
-            }
+    entries = [
+        _choice_entry(
+            item, answers, score_classification, expected=[names.get(t, t) for t in item.answer]
         )
+        for item in items
+    ]
     return render(
         "classification.html.j2", locale=locale, entries=entries, choices=list(names.items())
     )
@@ -74,17 +70,10 @@ def quiz_html(
     bank = bank or load_bank()
     entries = []
     for question in questions:
-        chosen = as_str_list(answer_value(answers, question.id))
         texts = {c.id: kit_text(c.text, locale) for c in question.choices}
-        entries.append(
-            {
-                "item": question,
-                "chosen": chosen,
-                "correct": chosen is not None and score_quiz(question, chosen).correct,
-                "expected": [texts[c] for c in question.correct],
-                "sources": _citations(bank, question.sources),
-            }
-        )
+        expected = [texts[c] for c in question.correct]
+        entry = _choice_entry(question, answers, score_quiz, expected=expected)
+        entries.append({**entry, "sources": _citations(bank, question.sources)})
     return render("quiz.html.j2", locale=locale, entries=entries)
 
 
@@ -155,6 +144,22 @@ def exercise_html(
     if isinstance(item, ReformulationItem):
         return reformulation_html([item], answers, locale=locale)
     return dialogue_html(item, answers, bank=bank, locale=locale)
+
+
+_Item = TypeVar("_Item", ClassificationItem, QuizQuestion)
+
+
+def _choice_entry(
+    item: _Item,
+    answers: Answers | None,
+    score: Callable[[_Item, Collection[str]], Score],
+    *,
+    expected: list[str],
+) -> dict[str, Any]:
+    """What a ticked-boxes item shows: the stored choices (None if unanswered) and the key."""
+    chosen = as_str_list(answer_value(answers, item.id))
+    correct = chosen is not None and score(item, chosen).correct
+    return {"item": item, "chosen": chosen, "correct": correct, "expected": expected}
 
 
 def _technique_names(bank: ContentBank, locale: Locale) -> dict[str, str]:

@@ -17,7 +17,11 @@ from parler_kit.charts import (
 )
 from parler_kit.content import AgeRange, ContentBank
 from parler_kit.i18n import Locale, format_age_months, french_typography
+from parler_kit.printing.answers import Answers, answer_value, as_list
 from parler_kit.printing.environment import render
+
+#: Answers-file key of the counts placed on the vocabulary chart.
+PLACEMENTS_KEY = "vocabulary:placements"
 
 
 def timeline_html(
@@ -57,8 +61,21 @@ def timeline_html(
     )
 
 
-def vocabulary_html(bank: ContentBank, *, locale: Locale = "fr") -> str:
-    """The vocabulary norms: chart, one table per population (n, percentiles), caveats."""
+def vocabulary_html(
+    bank: ContentBank, answers: Answers | None = None, *, locale: Locale = "fr"
+) -> str:
+    """The vocabulary norms: chart, one table per population (n, percentiles), caveats.
+
+    Filled from the answers (``"vocabulary:placements"``), the anonymous counts placed in the
+    widget are listed and the last one is drawn on the chart, as the widget shows it.
+    """
+    placements = [
+        (p["age_months"], p["words"])
+        for p in as_list(answer_value(answers, PLACEMENTS_KEY))
+        if isinstance(p, dict)
+        and isinstance(p.get("age_months"), int | float)
+        and isinstance(p.get("words"), int | float)
+    ]
     populations = sorted(
         {n.population for n in bank.vocabulary_norms}, key=["france", "quebec"].index
     )
@@ -72,11 +89,13 @@ def vocabulary_html(bank: ContentBank, *, locale: Locale = "fr") -> str:
         for p in populations
     ]
     numbers, sources = number_sources(bank, [n.sources for n in bank.vocabulary_norms])
-    chart = figure_to_svg(vocabulary_norms_figure(bank, tuple(populations), locale=locale))
+    placed = placements[-1] if placements else None
+    chart = figure_to_svg(vocabulary_norms_figure(bank, tuple(populations), placed, locale=locale))
     return render(
         "vocabulary.html.j2",
         locale=locale,
         chart=Markup(chart),
+        placements=placements,
         groups=groups,
         sources=sources,
         cite=lambda ids: _cite(ids, numbers),
