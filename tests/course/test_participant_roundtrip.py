@@ -126,10 +126,10 @@ def _selections(notebook: nbformat.NotebookNode) -> dict[str, list[str]]:
     """The notebook's own one-line item queries, evaluated: variable → selected ids."""
     found: dict[str, list[str]] = {}
     for cell in notebook.cells:
-        first = cell.source.splitlines()[0] if cell.source else ""
-        match = re.match(r"^(\w+) = (\[.*\])$", first)
-        if cell.cell_type == "code" and match:
-            found[match.group(1)] = eval(match.group(2), {"load_bank": load_bank})
+        for line in cell.source.splitlines() if cell.cell_type == "code" else []:
+            match = re.match(r"^(\w+) = (\[.*\])$", line)
+            if match:
+                found[match.group(1)] = eval(match.group(2), {"load_bank": load_bank})
     return found
 
 

@@ -27,11 +27,17 @@ def _ids(notebook: Path) -> str:
 
 
 def _code_lines(cell: nbformat.NotebookNode) -> list[str]:
-    return [
-        line
-        for line in cell.source.splitlines()
-        if line.strip() and line.strip() not in HIDDEN_MARKERS
-    ]
+    """The lines that are code: not blank, not comments (captions, nbgrader markers)."""
+    return [line for line in cell.source.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _selection(cell: nbformat.NotebookNode) -> tuple[str, str] | None:
+    """(variable, one-line query) when the cell selects exercise items, e.g. ``quiz = [...]``."""
+    for line in _code_lines(cell) if cell.cell_type == "code" else []:
+        match = re.match(r"^(\w+) = (\[.*\])$", line)
+        if match:
+            return match.group(1), match.group(2)
+    return None
 
 
 def test_each_day_has_three_to_six_notebooks() -> None:
@@ -59,11 +65,15 @@ def test_notebook_is_valid_and_committed_without_outputs(notebook: Path) -> None
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=_ids)
 def test_code_cells_are_hidden_and_short(notebook: Path) -> None:
-    """Every code cell is hidden (jupyter.source_hidden) and is at most two lines of code."""
+    """Every code cell is hidden, opens with a French caption comment, then 1–2 lines of code.
+
+    JupyterLab shows the first line of a hidden cell: the caption is what a projected notebook shows.
+    """
     for cell in _read(notebook).cells:
         if cell.cell_type != "code":
             continue
         assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, cell.source
+        assert re.match(r"^# [A-ZÉÀ]", cell.source), cell.source
         assert 1 <= len(_code_lines(cell)) <= 2, cell.source
 
 
@@ -131,7 +141,8 @@ def test_graded_cells_hide_their_code_and_read_the_answer_store(notebook: Path) 
         assert meta["solution"] is False and meta["locked"] is True
         assert meta["schema_version"] == 3
         lines = cell.source.splitlines()
-        assert lines[0] == HIDDEN_MARKERS[0] and lines[-1] == HIDDEN_MARKERS[1]
+        assert lines[0].startswith("# ")
+        assert lines[1] == HIDDEN_MARKERS[0] and lines[-1] == HIDDEN_MARKERS[1]
         assert "read_answers" in cell.source and "score_exercises" in cell.source
         assert "BEGIN SOLUTION" not in cell.source
 
@@ -150,12 +161,11 @@ def test_points_match_the_exercises_the_notebook_selects(notebook: Path) -> None
             continue
         variable = re.search(r"load_bank\(\), (\w+)\)", cell.source)
         assert variable, cell.source
-        selector = next(
-            c.source
+        expression = next(
+            found[1]
             for c in reversed(cells[:index])
-            if c.cell_type == "code" and c.source.startswith(f"{variable.group(1)} = ")
+            if (found := _selection(c)) is not None and found[0] == variable.group(1)
         )
-        expression = selector.splitlines()[0].split(" = ", 1)[1]
         ids = eval(expression, {"load_bank": load_bank})  # the notebook's own one-line query
         assert ids, f"{notebook.name}: the selection is empty"
         expected = sum(max_points(bank.exercise(i)) for i in ids)
@@ -177,11 +187,7 @@ def test_grade_ids_are_unique_within_a_day_and_items_graded_once() -> None:
         selections: list[str] = []
         for nb in (CURRICULUM / day).glob("*.ipynb"):
             for cell in _read(nb).cells:
-                match = (
-                    re.match(r"^(\w+) = (\[.*\])$", cell.source.splitlines()[0])
-                    if cell.source
-                    else None
-                )
-                if cell.cell_type == "code" and match:
-                    selections += eval(match.group(2), {"load_bank": load_bank})
+                found = _selection(cell)
+                if found:
+                    selections += eval(found[1], {"load_bank": load_bank})
         assert len(selections) == len(set(selections)), f"{day}: an item appears twice"
