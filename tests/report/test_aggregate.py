@@ -43,6 +43,13 @@ def test_first_answer_is_entry_and_last_from_another_file_is_end(
     assert entry == (0, 1) and end == (1, 1)
     assert participant_quiz(bank, [read_answers(day3)], LAST_DAY) == (None, (1, 1))
     assert participant_quiz(bank, [read_answers(day1)], LAST_DAY) == ((0, 1), None)
+    copy = tmp_path / "autograded" / "j1.answers.json"  # nbgrader's copy of the same file
+    copy.parent.mkdir()
+    copy.write_bytes(day1.read_bytes())
+    assert participant_quiz(bank, [read_answers(day1), read_answers(copy)], LAST_DAY) == (
+        (0, 1),
+        None,
+    )
 
 
 def test_exercise_points_skip_the_positioning_quiz_and_count_by_technique(

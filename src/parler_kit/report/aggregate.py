@@ -5,7 +5,7 @@ Pure functions over content records and `AnswersFile` objects. What is never rea
 
 Entry versus end of the positioning quiz: the same questions are asked on the first day and on
 the last, each time in that day's answers file. For one participant and one question, the
-earliest answer is the entry one and the latest, when it comes from another file, the end one;
+earliest answer is the entry one and the latest, when it comes later from another file, the end one;
 a lone answer dated the last day of the session counts as an end answer (absent on day one).
 """
 
@@ -87,7 +87,9 @@ def _entry_end(
     if not found:
         return None, None
     (first, first_file), (last, last_file) = found[0], found[-1]
-    if last_file != first_file:
+    # A later answer in another file is the end one; the same answer seen twice (nbgrader keeps
+    # copies of a file under submitted/, autograded/ and feedback/) is not.
+    if last_file != first_file and last.changed_at > first.changed_at:
         return first, last
     if _day_of(first.changed_at) >= last_day:
         return None, first
