@@ -45,7 +45,7 @@ def test_observation_grid_filled_from_a_record(bank: ContentBank, store: AnswerS
     )
     html = observation_grid_html(bank, answers=store, key="observation:E-07")
     assert band_for_age(26) == 24
-    assert "E-07" in html and "<td>26</td>" in html
+    assert "E-07" in html and "<td>26</td>" in html and "3 mars 2026" in html
     assert html.count("☒") == 1 and HOSTILE_ESCAPED in html
     assert "<svg" in html
 

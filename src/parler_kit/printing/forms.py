@@ -6,6 +6,7 @@ shows what the participant entered, escaped and kept as typed.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal, get_args
 
 from markupsafe import Markup
@@ -13,7 +14,7 @@ from markupsafe import Markup
 from parler_kit.charts import FREQUENCIES, figure_to_svg, observation_profile_figure
 from parler_kit.content import ContentBank, EvaluationQuestion, ObservationItem
 from parler_kit.content.model import AgeBand
-from parler_kit.i18n import Locale, format_age_months, ui_text
+from parler_kit.i18n import Locale, format_age_months, format_date, ui_text
 from parler_kit.printing.answers import Answers, answer_value, as_mapping, as_str_list, as_text
 from parler_kit.printing.environment import render
 
@@ -70,7 +71,7 @@ def observation_grid_html(
             "age_months": record.get("age_months")
             if isinstance(record.get("age_months"), int)
             else None,
-            "date": as_text(record.get("date")),
+            "date": _date_text(record.get("date"), locale),
             "context": as_text(record.get("context")),
         },
         groups=groups,
@@ -129,6 +130,17 @@ def _evaluation_value(question: EvaluationQuestion, value: Any) -> Any:
     if question.kind == "choice" and question.multiple:
         return as_str_list(value) or []
     return as_text(value)
+
+
+def _date_text(value: Any, locale: Locale) -> str | None:
+    """An ISO date written out (« 3 mars 2026 »); other text is shown as typed."""
+    text = as_text(value)
+    if text is None:
+        return None
+    try:
+        return format_date(dt.date.fromisoformat(text.strip()), locale)
+    except ValueError:
+        return text
 
 
 def _group(title: str, items: list[ObservationItem], marks: Any) -> dict[str, Any]:
