@@ -27,13 +27,15 @@ from parler_kit.content import (
     ReformulationItem,
 )
 from parler_kit.errors import ProductionError
-from parler_kit.i18n import Locale, ui_text
+from parler_kit.i18n import Locale, french_typography, ui_text
 from parler_kit.printing import Answers
 from parler_kit.production.personal import cover_html, role_examples_html, running_header
 from parler_kit.production.template import Block, Markdown, Placeholder, Show, Template
 from parler_kit.roster import Participant, Session
 
-_HEADING = re.compile(r"<h2>(.*?)</h2>", re.DOTALL)
+_HEADING = re.compile(r'<h2 class="pk-section"( style="[^"]*")?>(.*?)</h2>', re.DOTALL)
+# Laid out (so the contents can give its page) but takes no room and shows nothing.
+_INVISIBLE = "height:0;margin:0;padding:0;border:0;overflow:hidden;font-size:0"
 _TAG = re.compile(r"<[^>]+>")
 # Kit-authored markdown only (template cells); participant data never goes through it.
 _markdown = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
@@ -126,7 +128,9 @@ def _body(
     parts: list[str] = []
     for block in blocks:
         if isinstance(block, Markdown):
-            parts.append(str(_markdown(block.source)))
+            # Only the template's own sections go in the contents (the twins have headings too).
+            source = french_typography(block.source) if locale == "fr" else block.source
+            parts.append(str(_markdown(source)).replace("<h2>", '<h2 class="pk-section">'))
         elif isinstance(block, Placeholder):
             if block.tag == "role-examples":
                 parts.append(role_examples_html(bank, participant, locale))
@@ -145,9 +149,10 @@ def _with_toc(body: str, locale: Locale) -> tuple[str, str]:
 
     def number(match: re.Match[str]) -> str:
         anchor = f"sec-{len(entries) + 1}"
-        text = html.escape(html.unescape(_TAG.sub("", match.group(1))).strip())
+        style, inner = match.group(1) or "", match.group(2)
+        text = html.escape(html.unescape(_TAG.sub("", inner)).strip())
         entries.append(f'<li><a href="#{anchor}">{text}</a></li>')
-        return f'<h2 id="{anchor}">{match.group(1)}</h2>'
+        return f'<h2 class="pk-section" id="{anchor}"{style}>{inner}</h2>'
 
     numbered = _HEADING.sub(number, body)
     title = html.escape(ui_text("production.toc", locale))
@@ -207,7 +212,11 @@ def handout_body(
     parts = _body(template.blocks, parameters, participant, bank, answers, locale)
     memo_title = html.escape(ui_text("production.memo", locale))
     memo = printing.technique_memo_html(bank, locale=locale)
-    parts.append(f'<h2>{memo_title}</h2><div class="pk-output">{memo}</div>')
+    # The memo card has its own heading: an invisible section heading gives it a contents line.
+    parts.append(
+        f'<h2 class="pk-section" style="{_INVISIBLE}">{memo_title}</h2>'
+        f'<div class="pk-output pk-memo">{memo}</div>'
+    )
     toc, body = _with_toc("\n".join(parts), locale)
     return toc + body
 
