@@ -40,7 +40,7 @@ def _pdf_pages(path: Path) -> int:
 def test_pdf_text_keeps_accents_page_numbers_and_literal_answers(
     bank: ContentBank, store: AnswerStore, tmp_path: Path
 ) -> None:
-    """A handout PDF reads back with accents, « page 1 / N », the header, literal answers, no code."""
+    """A handout PDF keeps accents, « page 1 / N », header, literal answers; no code; fonts embedded."""
     item = bank.exercises_of(ReformulationItem)[0]
     store.set(item.id, HOSTILE)
     store.set("fiche-action", {bank.action_sheet_fields[0].id: "Déjà écrit : « ça » !"})
@@ -66,6 +66,10 @@ def test_pdf_text_keeps_accents_page_numbers_and_literal_answers(
     for code in ("{%", "pk-", "<div", "<p>", "&lt;", "&amp;", "def ", "import "):
         assert code not in text, code
     assert not list(out.parent.glob(".*partial"))
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True)
+    rows = [line.split() for line in fonts.stdout.splitlines()[2:]]
+    assert rows and all("DejaVu" in row[0] for row in rows)
+    assert all(row[-5] == "yes" for row in rows), fonts.stdout  # the "emb" column: embedded
 
 
 def test_pdf_of_foreign_html_gets_the_kit_page_style(tmp_path: Path) -> None:
