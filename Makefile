@@ -91,24 +91,27 @@ app: $(RUNTIME_STAMP)
 ## slides: each curriculum notebook as reveal.js slides in build/slides/dayN/, working offline.
 # nbconvert's slides load reveal.js, require.js and jQuery from CDNs: they are vendored once from the
 # npm registry into build/slides/vendor/ and every URL points there. MathJax and Mermaid (unused by
-# the course) get tiny local stand-ins so that no page asks the network for anything. Notebooks are
-# executed with PARLER_KIT_MODE=print, so exercises appear as static HTML (no widget JavaScript).
+# the course) get tiny local stand-ins so that no page asks the network for anything; nbconvert's
+# Mermaid URL is not configurable, so it is rewritten in the written pages. Notebooks are executed
+# with PARLER_KIT_MODE=print, so exercises appear as static HTML (no widget JavaScript).
 SLIDES_VENDOR := build/slides/vendor
 REVEAL_VERSION   := 4.0.2
 REQUIREJS_VERSION := 2.3.7
 JQUERY_VERSION   := 3.7.1
 SLIDES_FLAGS = --to slides --execute --no-input --ExecutePreprocessor.timeout=180 \
-	--SlidesExporter.reveal_url_prefix=../vendor/reveal.js \
+	--SlidesExporter.reveal_url_prefix=../vendor/reveal.js --SlidesExporter.reveal_scroll=True \
 	--HTMLExporter.require_js_url=../vendor/require.js \
 	--HTMLExporter.jquery_url=../vendor/jquery.min.js \
-	--HTMLExporter.mathjax_url=../vendor/mathjax-stub.js \
-	--HTMLExporter.mermaid_js_url=../vendor/mermaid-stub.mjs
+	--HTMLExporter.mathjax_url=../vendor/mathjax-stub.js
+SLIDES_NOTEBOOKS ?= $(wildcard curriculum/day*/*.ipynb)
 slides: $(RUNTIME_STAMP) $(SLIDES_VENDOR)/.complete
-	@for nb in curriculum/day*/*.ipynb; do \
+	@for nb in $(SLIDES_NOTEBOOKS); do \
 		day=$$(basename $$(dirname $$nb)); \
 		PARLER_KIT_MODE=print $(JUPYTER_ENV) $(BIN)/jupyter nbconvert $(SLIDES_FLAGS) \
 			--output-dir build/slides/$$day "$$nb" || exit 1; \
 	done
+	@sed -i 's#https://cdnjs.cloudflare.com/ajax/libs/mermaid/[^'"'"']*#../vendor/mermaid-stub.mjs#' \
+		$$(ls build/slides/day*/*.slides.html)
 	@echo "Diapositives écrites dans build/slides/ (ouvrir build/slides/day1/*.slides.html)."
 
 $(SLIDES_VENDOR)/.complete:
