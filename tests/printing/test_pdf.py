@@ -12,6 +12,7 @@ import pytest
 from printing_samples import HOSTILE
 
 from parler_kit.answers import AnswerStore
+from parler_kit.charts import figure_to_png, score_by_technique_figure
 from parler_kit.content import ContentBank, ReformulationItem
 from parler_kit.printing import (
     action_sheet_html,
@@ -119,10 +120,32 @@ def test_render_pdf_never_fetches_http(
 
 
 def test_local_images_resolve_against_base_url(tmp_path: Path) -> None:
-    """A relative image path is read from base_url (local files stay allowed)."""
-    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
-    (tmp_path / "carre.svg").write_text(svg, "utf-8")
-    out = render_pdf('<p>Image</p><img src="carre.svg">', tmp_path / "img.pdf", base_url=tmp_path)
-    assert _pdf_pages(out) == 1
-    images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True)
-    assert out.stat().st_size > 0 and images.returncode == 0
+    """A relative image path is read from base_url: local files stay allowed."""
+    png = figure_to_png(score_by_technique_figure({"Reformuler": (1, 2)}), dpi=30)
+    (tmp_path / "graphique.png").write_bytes(png)
+    html = '<p>Image</p><img src="graphique.png">'
+    with_base = render_pdf(html, tmp_path / "avec.pdf", base_url=tmp_path)
+    without_base = render_pdf(html, tmp_path / "sans.pdf")
+    assert _image_count(with_base) == 1
+    assert _image_count(without_base) == 0
+
+
+def _image_count(path: Path) -> int:
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True
+    )
+    rows = [line.split() for line in listing.stdout.splitlines()[2:]]  # after two header lines
+    return sum(1 for row in rows if row[2] == "image")  # not its "smask" (alpha channel)
+
+
+def test_svg_style_noise_is_dropped_but_other_warnings_are_kept(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """WeasyPrint's « unknown property » lines for inline-SVG styles are dropped, others kept."""
+    svg = '<svg width="10" height="10"><rect style="fill: #000; stroke: #fff" width="5" height="5"/></svg>'
+    html = document_html("Bruit", f'{svg}<p style="colour: red">Texte</p>')
+    with caplog.at_level("WARNING", logger="weasyprint"):
+        render_pdf(html, tmp_path / "bruit.pdf")
+    messages = [r.getMessage() for r in caplog.records]
+    assert not [m for m in messages if "`fill" in m or "`stroke" in m], messages
+    assert any("colour" in m for m in messages), messages
