@@ -78,12 +78,17 @@ lab-settings:
 	@printf '{\n  "disabledExtensions": {\n    "@jupyterlab/apputils-extension:announcements": true\n  }\n}\n' \
 		> "$(LAB_CONFIG)/labconfig/page_config.json"
 
-## app: the participants' view — Voilà serves the curriculum as web pages, without code, on 127.0.0.1.
+## app: the participants' view — Voilà serves each day's participant release as web pages (no code,
+# no trainer part) on 127.0.0.1. A day is released by nbgrader only when build/course/release/<day>/
+# is missing (never with --force), so answers written there in an earlier session are never lost.
 APP_PORT ?= 8866
 app: $(RUNTIME_STAMP)
+	@for day in day1 day2 day3; do \
+		[ -d build/course/release/$$day ] || $(BIN)/nbgrader generate_assignment $$day || exit 1; \
+	done
 	@mkdir -p build/jupyter/runtime
-	$(JUPYTER_ENV) $(BIN)/voila "$(CURDIR)/curriculum" --no-browser --port=$(APP_PORT) --Voila.ip=127.0.0.1 \
-		--Voila.connection_dir_root="$(CURDIR)/build/jupyter/runtime" \
+	$(JUPYTER_ENV) $(BIN)/voila "$(CURDIR)/build/course/release" --no-browser --port=$(APP_PORT) \
+		--Voila.ip=127.0.0.1 --Voila.connection_dir_root="$(CURDIR)/build/jupyter/runtime" \
 		--VoilaConfiguration.extension_denylist=jupyterlab-jupytext \
 		--VoilaConfiguration.extension_denylist=@jupyter-notebook/lab-extension \
 		--VoilaConfiguration.extension_denylist=@jupyter/nbgrader

@@ -216,13 +216,12 @@ def test_feedback_is_in_french_and_shows_no_code(graded_course: dict[str, Any]) 
             assert code not in text, (page.name, code)
 
 
-def test_release_has_no_key_no_hidden_test_and_no_trainer_part(
-    graded_course: dict[str, Any],
-) -> None:
-    """The participants' release holds no solution or hidden-test region, trainer part or answers file."""
-    release: Path = graded_course["release"]
+def _assert_release_is_clean(release: Path, day: str) -> None:
+    """Every notebook of the day is released, none with a key, hidden test, trainer part or store."""
+    notebooks = sorted(release.glob("*.ipynb"))
+    assert len(notebooks) == len(list((REPO / "curriculum" / day).glob("*.ipynb")))
     assert not list(release.glob("*.answers.json*"))
-    for path in release.glob("*.ipynb"):
+    for path in notebooks:
         text = path.read_text("utf-8")
         for marker in (
             "BEGIN SOLUTION",
@@ -235,18 +234,15 @@ def test_release_has_no_key_no_hidden_test_and_no_trainer_part(
         assert all("formateur" not in c.metadata.get("tags", []) for c in notebook.cells)
 
 
+def test_release_has_no_key_no_hidden_test_and_no_trainer_part(
+    graded_course: dict[str, Any],
+) -> None:
+    """The participants' release holds no solution or hidden-test region, trainer part or answers file."""
+    _assert_release_is_clean(graded_course["release"], DAY)
+
+
 @pytest.mark.parametrize("day", ["day2", "day3"])
 def test_other_days_release_cleanly(tmp_path: Path, day: str) -> None:
     """generate_assignment succeeds for the other days, without keys, hidden tests or trainer parts."""
     _nbgrader(tmp_path, "generate_assignment", day, "--force")
-    notebooks = list((tmp_path / "release" / day).glob("*.ipynb"))
-    assert len(notebooks) == len(list((REPO / "curriculum" / day).glob("*.ipynb")))
-    for path in notebooks:
-        text = path.read_text("utf-8")
-        for marker in (
-            "BEGIN SOLUTION",
-            "BEGIN HIDDEN TESTS",
-            "Pour le formateur",
-            "score_exercises",
-        ):
-            assert marker not in text, (path.name, marker)
+    _assert_release_is_clean(tmp_path / "release" / day, day)

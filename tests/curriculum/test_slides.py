@@ -10,11 +10,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK = "curriculum/day1/04-references-divergentes.ipynb"
 SLIDES = REPO / "build" / "slides" / "day1" / "04-references-divergentes.slides.html"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 
 pytestmark = pytest.mark.browser
 
@@ -41,28 +41,13 @@ def test_slides_hide_code_and_keep_trainer_notes_as_speaker_notes(slides: Path) 
         assert cdn not in text
 
 
-def test_slides_run_offline_in_chromium(slides: Path) -> None:
+def test_slides_run_offline_in_chromium(slides: Path, page: Page) -> None:
     """With every http(s) request refused, reveal.js starts and the timeline twin is displayed."""
-    from playwright.sync_api import sync_playwright
-
     requests: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.route(
-                "http*://**", lambda route: (requests.append(route.request.url), route.abort())
-            )
-            page.goto(slides.as_uri())
-            page.wait_for_function(
-                "() => document.querySelector('.reveal.ready') !== null", timeout=30_000
-            )
-            sections = page.evaluate("() => document.querySelectorAll('.slides section').length")
-            timeline = page.locator(".slides section .pk-twin").count()
-        finally:
-            browser.close()
+    page.route("http*://**", lambda route: (requests.append(route.request.url), route.abort()))
+    page.goto(slides.as_uri())
+    page.wait_for_function("() => document.querySelector('.reveal.ready') !== null")
+    sections = page.evaluate("() => document.querySelectorAll('.slides section').length")
     assert requests == []
     assert sections >= 5
-    assert timeline >= 1, "the printed twin of the timeline is on a slide"
+    assert page.locator(".slides section .pk-twin").count() >= 1, "the timeline's printed twin"
