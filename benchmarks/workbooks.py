@@ -25,6 +25,7 @@ import argparse
 import contextlib
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -155,6 +156,16 @@ def main() -> None:
             print(f"naive loop: {naive:.1f} s for {naive_count} participants, extrapolated")
             naive = naive * count / naive_count
         marginal = (kit - kit_half) / (count - count // 2)
+        # Load-independent view of the same thing: per-participant build times from the manifest
+        # (the first participant of each role also lays out the role's shared handout body).
+        durations = sorted(
+            entry["duration_s"]
+            for entry in json.loads((folder / "kit" / "manifest.json").read_text("utf-8"))[
+                "participants"
+            ].values()
+        )
+        bodies = len(list((folder / "kit" / ".cache").glob("body-*.pdf")))
+        cover_only = durations[: len(durations) - bodies]
         print(
             f"naive loop ({count} participants): {naive:.1f} s, peak {naive_memory.peak / 2**20:.0f} MB"
         )
@@ -164,6 +175,13 @@ def main() -> None:
         print(f"ratio: {naive / kit:.1f}x (target >= 5x)")
         print(f"parler-kit ({count // 2} participants): {kit_half:.1f} s")
         print(f"marginal cost: {marginal:.2f} s per participant (target <= 1.5 s)")
+        jobs = args.jobs or os.cpu_count() or 1
+        print(
+            f"manifest: {bodies} shared bodies laid out (slowest builds: "
+            f"{', '.join(f'{d:.1f}' for d in durations[-bodies:])} s); other participants "
+            f"{statistics.median(cover_only):.2f} s median each, i.e. "
+            f"{statistics.median(cover_only) / jobs:.2f} s of wall time with {jobs} workers"
+        )
         if args.also_100:
             big = make_roster(folder, 100)
             with PeakMemory() as big_memory:

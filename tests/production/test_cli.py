@@ -71,3 +71,18 @@ def test_failed_participant_exit_2(tmp_path: Path, session: Path) -> None:
     assert result.exit_code == 2
     assert "cellule 1" in result.output and "ligne 3" in result.output
     assert (tmp_path / "o" / "quiz-pb-evaluation" / "handout.html").is_file()
+
+
+def test_default_formats_match_production() -> None:
+    """The CLI's default --formats (kept literal for a fast start) lists production's formats."""
+    from parler_kit.cli.workbooks import _FORMATS
+    from parler_kit.production import FORMATS
+
+    assert ",".join(FORMATS) == _FORMATS
+
+
+def test_help_is_french() -> None:
+    """`parler-kit workbooks build --help` explains every option in French."""
+    result = CliRunner().invoke(main, ["workbooks", "build", "--help"])
+    assert result.exit_code == 0
+    assert "--jobs" in result.output and "parallèle" in result.output and "--force" in result.output

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from parler_kit.errors import ProblemsError, ProductionError
 from parler_kit.i18n import ui_text
-from parler_kit.production import (
-    DEFAULT_TEMPLATE,
-    FORMATS,
-    Entry,
-    build_workbooks,
-    parse_formats,
-)
+
+if TYPE_CHECKING:
+    from parler_kit.production import Entry
+
+# Importing production pulls in papermill and nbformat (seconds): only `build` pays for it, not
+# every other parler-kit command.
+_FORMATS = "ipynb,html,pdf"
 
 
 @click.group(help=ui_text("cli.workbooks.help"))
@@ -52,7 +53,7 @@ def _line(entry: Entry) -> str:
     type=click.Path(file_okay=False, path_type=Path),
     help=ui_text("cli.workbooks.out_option"),
 )
-@click.option("--formats", default=",".join(FORMATS), help=ui_text("cli.workbooks.formats_option"))
+@click.option("--formats", default=_FORMATS, help=ui_text("cli.workbooks.formats_option"))
 @click.option("--jobs", type=click.IntRange(min=1), help=ui_text("cli.workbooks.jobs_option"))
 @click.option("--force", is_flag=True, help=ui_text("cli.workbooks.force_option"))
 @click.option(
@@ -70,7 +71,9 @@ def build(
     template: Path | None,
 ) -> None:
     """Build every participant; exit 1 when an input is invalid, 2 when a participant failed."""
-    from tqdm import tqdm  # the progress bar is only needed by this command
+    from tqdm import tqdm
+
+    from parler_kit.production import DEFAULT_TEMPLATE, build_workbooks, parse_formats
 
     interactive = sys.stderr.isatty()
     bar = tqdm(unit=" participant", file=sys.stderr, disable=not interactive)
