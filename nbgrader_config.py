@@ -77,6 +77,14 @@ c.GenerateAssignment.preprocessors = [
     CheckCellMetadata,
 ]
 
+# When nbgrader runs a notebook (autograde, validate), the exercises display their printed twin
+# filled from the participant's answers file (PARLER_KIT_MODE=print, see parler_kit.widgets.show)
+# instead of a widget nobody will see: the feedback then shows each answer, the expected one and
+# the explanation. Set inside the kernel, so it holds for the CLI and for NbGraderAPI alike.
+c.Execute.extra_arguments = [
+    "--IPKernelApp.exec_lines=import os; os.environ['PARLER_KIT_MODE'] = 'print'",
+]
+
 # Feedback in French, without code (nbgrader_templates/feedback_fr/ adapts nbgrader's own template).
 c.HTMLExporter.template_name = "feedback_fr"
 c.HTMLExporter.extra_template_basedirs = [str(ROOT / "nbgrader_templates")]

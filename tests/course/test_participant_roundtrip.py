@@ -203,7 +203,7 @@ def test_gradebook_scores_match_what_the_answers_deserve(
 
 
 def test_feedback_is_in_french_and_shows_no_code(graded_course: dict[str, Any]) -> None:
-    """Every feedback page is French (lang, headings, points) and shows neither code nor English labels."""
+    """Feedback pages are French, show the answers as printed twins, and no code or English label."""
     pages = sorted((graded_course["root"] / "feedback").glob(f"*/{DAY}/*.html"))
     assert len(pages) == len(STUDENTS) * len(list(graded_course["release"].glob("*.ipynb")))
     for page in pages:
@@ -212,6 +212,8 @@ def test_feedback_is_in_french_and_shows_no_code(graded_course: dict[str, Any]) 
         assert "Retour sur votre carnet" in text and "point(s) sur" in text
         for english in ("Score:", "Test cell", "Student's answer", "Grade cell", "(Top)"):
             assert english not in text, (page.name, english)
+        if "positionnement" in page.name:  # exercises appear as printed twins, with the answers
+            assert 'class="pk-twin pk-quiz"' in text and "☒" in text
         for code in ("score_exercises", "read_answers", "load_bank()", "BEGIN HIDDEN TESTS"):
             assert code not in text, (page.name, code)
 
