@@ -65,3 +65,14 @@ def test_contents_and_memo_without_code(handouts: list[Path]) -> None:
     assert "Sommaire" in text and "Mémo des techniques" in text and "fiche action" in text.lower()
     for code in ("show(", "import ", "parler_kit", "participant_id", "classify_ids", "\\x"):
         assert code not in text
+
+
+def test_second_run_is_up_to_date(handouts: list[Path]) -> None:
+    """Re-running on unchanged inputs skips both PDFs (checksums verified, nothing laid out)."""
+    out = handouts[0].parent.parent
+    roster = out.parent / "roster.csv"
+    session = Path(__file__).resolve().parents[2] / "examples" / "session.yaml"
+    before = [h.stat().st_mtime_ns for h in handouts]
+    result = build_workbooks(roster, session, out, formats=["pdf"], jobs=2)
+    assert [e.status for e in result.entries] == ["skipped", "skipped"]
+    assert [h.stat().st_mtime_ns for h in handouts] == before
