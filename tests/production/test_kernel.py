@@ -7,7 +7,7 @@ from pathlib import Path
 
 import papermill
 import pytest
-from production_helpers import write_roster
+from production_helpers import write_roster, write_template
 
 from parler_kit.production import build_workbooks
 
@@ -39,3 +39,34 @@ def test_workbook_executes_in_a_kernel(
         assert "<script" not in page and "pk-" in page
     answers = json.loads((folder / "workbook.answers.json").read_text("utf-8"))
     assert answers["participant_id"] == entry.participant_id
+
+
+@pytest.mark.kernel
+def test_kernel_engine_handout_and_failing_cell(tmp_path: Path, session: Path) -> None:
+    """With --engine kernel a failing cell fails only its participant, named by template cell."""
+    template = write_template(
+        tmp_path,
+        ("markdown", "## Quiz du jour", []),
+        ("code", "from parler_kit.widgets import show", []),
+        ("code", 'show("quiz", questions=participant_id, store=answers_path)', []),
+    )
+    roster = write_roster(
+        tmp_path,
+        ["A;Zoé;rpe;S;quiz-pb-evaluation", "C;D;rpe;S;pas-une-question"],
+        header="nom;prénom;profession;structure;id",
+    )
+    result = build_workbooks(
+        roster,
+        session,
+        tmp_path / "out",
+        formats=["html"],
+        jobs=2,
+        template_path=template,
+        engine="kernel",
+    )
+    assert [e.status for e in result.entries] == ["ok", "failed"]
+    failure = result.failed[0].error
+    assert failure is not None and failure.cell == 3 and "pas-une-question" in failure.message
+    page = (tmp_path / "out" / "quiz-pb-evaluation" / "handout.html").read_text("utf-8")
+    assert "Quiz du jour" in page and "Zoé A" in page and "pk-" in page
+    assert "show(" not in page and "participant_id" not in page and "<script" not in page

@@ -57,6 +57,12 @@ def _line(entry: Entry) -> str:
 @click.option("--jobs", type=click.IntRange(min=1), help=ui_text("cli.workbooks.jobs_option"))
 @click.option("--force", is_flag=True, help=ui_text("cli.workbooks.force_option"))
 @click.option(
+    "--engine",
+    type=click.Choice(["inprocess", "kernel"]),
+    default="inprocess",
+    help=ui_text("cli.workbooks.engine_option"),
+)
+@click.option(
     "--template",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help=ui_text("cli.workbooks.template_option"),
@@ -68,6 +74,7 @@ def build(
     formats: str,
     jobs: int | None,
     force: bool,
+    engine: str,
     template: Path | None,
 ) -> None:
     """Build every participant; exit 1 when an input is invalid, 2 when a participant failed."""
@@ -97,6 +104,7 @@ def build(
             force=force,
             progress=progress,
             template_path=template or DEFAULT_TEMPLATE,
+            engine=engine,
         )
     except ProblemsError as error:
         bar.close()

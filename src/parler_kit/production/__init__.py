@@ -7,6 +7,7 @@ is done, skips what is already up to date, and never lets one participant's fail
 
 from parler_kit.production.batch import (
     DEFAULT_TEMPLATE,
+    ENGINES,
     FORMATS,
     BatchResult,
     build_workbooks,
@@ -18,6 +19,7 @@ from parler_kit.production.template import Template, load_template
 
 __all__ = [
     "DEFAULT_TEMPLATE",
+    "ENGINES",
     "FORMATS",
     "MANIFEST_NAME",
     "BatchResult",

@@ -43,6 +43,9 @@ from parler_kit.roster import Participant, load_roster, load_session
 #: The participant workbook template shipped in the repository's ``workbooks/`` folder.
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "workbooks" / "workbook.ipynb"
 FORMATS = ("ipynb", "html", "pdf")
+#: How the handout is rendered: in this process from the template's show() calls (fast), or by
+#: executing the workbook in a Jupyter kernel with PARLER_KIT_MODE=print (docs/performance.md).
+ENGINES = ("inprocess", "kernel")
 
 Progress = Callable[[Entry], None]
 
@@ -83,7 +86,12 @@ def _bank_fingerprint() -> str:
 
 
 def inputs_hash(
-    template_sha: str, participant: Participant, session_bytes: bytes, answers: Path, locale: str
+    template_sha: str,
+    participant: Participant,
+    session_bytes: bytes,
+    answers: Path,
+    locale: str,
+    engine: str = "inprocess",
 ) -> str:
     """What a participant's outputs depend on: template, their row, session, answers, kit."""
     parts = {
@@ -94,6 +102,7 @@ def inputs_hash(
         "kit": version("parler_kit"),
         "content": _bank_fingerprint(),
         "locale": locale,
+        "engine": engine,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("utf-8")).hexdigest()
 
@@ -170,8 +179,11 @@ def build_workbooks(
     locale: Locale = "fr",
     bank: ContentBank | None = None,
     progress: Progress | None = None,
+    engine: str = "inprocess",
 ) -> BatchResult:
     """Build every participant's workbook/handouts under `out`; see the module docstring."""
+    if engine not in ENGINES:
+        raise ProductionError(ui_text("production.engine", given=engine, known=", ".join(ENGINES)))
     roster = load_roster(roster_path)
     session = load_session(session_path)
     template = load_template(template_path)
@@ -180,7 +192,9 @@ def build_workbooks(
     out.mkdir(parents=True, exist_ok=True)
     for participant in roster.participants:
         participant_dir(out, participant.id)  # refuses an unsafe id before anything is built
-    context = BatchContext(template, notebook, session, bank or load_bank(), formats, out, locale)
+    context = BatchContext(
+        template, notebook, session, bank or load_bank(), formats, out, locale, engine
+    )
     session_bytes = session_path.read_bytes()
     previous = load_entries(out)
     entries: dict[str, Entry] = {}
@@ -188,7 +202,7 @@ def build_workbooks(
     for participant in roster.participants:
         folder = out / participant.id
         digest = inputs_hash(
-            template.sha256, participant, session_bytes, folder / ANSWERS_NAME, locale
+            template.sha256, participant, session_bytes, folder / ANSWERS_NAME, locale, engine
         )
         old = previous.get(participant.id)
         names = [FORMAT_FILES[f] for f in formats]

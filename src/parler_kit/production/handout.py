@@ -117,6 +117,15 @@ def _twin(kind: str, kwargs: dict[str, Any], bank: ContentBank, answers: Answers
     return renderers[kind]()
 
 
+def _markdown_section(source: str, locale: Locale) -> str:
+    """A template markdown cell as HTML; its h2 headings are sections of the contents page.
+
+    Only the template's own sections go in the contents (the twins have headings too).
+    """
+    text = french_typography(source) if locale == "fr" else source
+    return str(_markdown(text)).replace("<h2>", '<h2 class="pk-section">')
+
+
 def _body(
     blocks: Sequence[Block],
     parameters: dict[str, Any],
@@ -128,9 +137,7 @@ def _body(
     parts: list[str] = []
     for block in blocks:
         if isinstance(block, Markdown):
-            # Only the template's own sections go in the contents (the twins have headings too).
-            source = french_typography(block.source) if locale == "fr" else block.source
-            parts.append(str(_markdown(source)).replace("<h2>", '<h2 class="pk-section">'))
+            parts.append(_markdown_section(block.source, locale))
         elif isinstance(block, Placeholder):
             if block.tag == "role-examples":
                 parts.append(role_examples_html(bank, participant, locale))
@@ -200,16 +207,8 @@ def body_key(
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
-def handout_body(
-    template: Template,
-    parameters: dict[str, Any],
-    participant: Participant,
-    bank: ContentBank,
-    answers: Answers | None = None,
-    locale: Locale = "fr",
-) -> str:
-    """Contents page and content: everything after the cover (the expensive part)."""
-    parts = _body(template.blocks, parameters, participant, bank, answers, locale)
+def _finish(parts: list[str], bank: ContentBank, locale: Locale) -> str:
+    """Append the memo card, number the sections and put the contents page first."""
     memo_title = html.escape(ui_text("production.memo", locale))
     memo = printing.technique_memo_html(bank, locale=locale)
     # The memo card has its own heading: an invisible section heading gives it a contents line.
@@ -219,6 +218,51 @@ def handout_body(
     )
     toc, body = _with_toc("\n".join(parts), locale)
     return toc + body
+
+
+def handout_body(
+    template: Template,
+    parameters: dict[str, Any],
+    participant: Participant,
+    bank: ContentBank,
+    answers: Answers | None = None,
+    locale: Locale = "fr",
+) -> str:
+    """Contents page and content: everything after the cover (the expensive part)."""
+    return _finish(
+        _body(template.blocks, parameters, participant, bank, answers, locale), bank, locale
+    )
+
+
+def executed_body(
+    notebook: Any, participant: Participant, bank: ContentBank, locale: Locale = "fr"
+) -> str:
+    """The same body taken from a workbook executed with ``PARLER_KIT_MODE=print`` in a kernel.
+
+    Markdown cells are converted as in `handout_body`; each code cell contributes its HTML
+    outputs (the printed twins `parler_kit.widgets.show` displayed); the parameters cells and the
+    injected cell are left out, as is the cover (the handout has its own).
+    """
+    parts: list[str] = []
+    for cell in notebook.cells:
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if tags & {"parameters", "injected-parameters", "cover"}:
+            continue
+        if "role-examples" in tags:
+            parts.append(role_examples_html(bank, participant, locale))
+        elif cell.cell_type == "markdown":
+            parts.append(_markdown_section(cell.source, locale))
+        elif cell.cell_type == "code":
+            shown = [
+                "".join(data)
+                if isinstance(data := output.get("data", {})["text/html"], list)
+                else data
+                for output in cell.get("outputs", [])
+                if "text/html" in output.get("data", {})
+            ]
+            if shown:
+                parts.append(f'<div class="pk-output">{"".join(shown)}</div>')
+    return _finish(parts, bank, locale)
 
 
 def handout_parts(

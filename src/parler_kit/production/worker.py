@@ -25,7 +25,14 @@ from parler_kit.production.files import (
     sha256_file,
     write_atomic,
 )
-from parler_kit.production.handout import CellError, body_key, handout_body, handout_parts
+from parler_kit.production.handout import (
+    CellError,
+    body_key,
+    executed_body,
+    handout_body,
+    handout_parts,
+)
+from parler_kit.production.kernel import execute_for_print
 from parler_kit.production.manifest import Entry, ParticipantError
 from parler_kit.production.pdf import handout_pdf
 from parler_kit.production.personal import ANSWERS_NAME, workbook_parameters
@@ -48,6 +55,8 @@ class BatchContext:
     formats: tuple[str, ...]
     out: Path
     locale: Locale
+    #: "inprocess" (default: the template's show() calls rendered here) or "kernel".
+    engine: str = "inprocess"
 
 
 _context: BatchContext | None = None
@@ -123,27 +132,30 @@ def _build(context: BatchContext, participant: Participant) -> dict[str, str]:
     check_parameters(context.template, parameters)
     answers_path = folder / ANSWERS_NAME
     written: list[Path] = []
+    notebook = workbook_notebook(
+        context.notebook,
+        parameters,
+        participant,
+        context.session,
+        context.bank,
+        context.locale,
+    )
     if "ipynb" in context.formats:
-        notebook = workbook_notebook(
-            context.notebook,
-            parameters,
-            participant,
-            context.session,
-            context.bank,
-            context.locale,
-        )
         path = folder / FORMAT_FILES["ipynb"]
         write_atomic(path, nbformat.writes(notebook).encode("utf-8"))  # type: ignore[no-untyped-call]
         written.append(path)
-        if not answers_path.exists():  # never touch answers a participant already gave
-            AnswerStore.open(
-                answers_path, participant_id=participant.id, session_id=context.session.id
-            )
+    if not answers_path.exists():  # never touch answers a participant already gave
+        AnswerStore.open(answers_path, participant_id=participant.id, session_id=context.session.id)
     if "html" in context.formats or "pdf" in context.formats:
         digest = answers_digest(answers_path)
         answers = read_answers(answers_path) if digest is not None else None
+        if context.engine == "kernel":
+            executed = execute_for_print(notebook, folder)
+            body = executed_body(executed, participant, context.bank, context.locale)
+        else:
+            body = _body(context, parameters, participant, answers, digest)
         parts = handout_parts(
-            _body(context, parameters, participant, answers, digest),
+            body,
             participant,
             context.session,
             context.bank,
