@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import papermill
@@ -70,3 +71,24 @@ def test_kernel_engine_handout_and_failing_cell(tmp_path: Path, session: Path) -
     page = (tmp_path / "out" / "quiz-pb-evaluation" / "handout.html").read_text("utf-8")
     assert "Quiz du jour" in page and "Zoé A" in page and "pk-" in page
     assert "show(" not in page and "participant_id" not in page and "<script" not in page
+
+
+@pytest.mark.kernel
+def test_both_engines_give_the_same_handout(tmp_path: Path, session: Path) -> None:
+    """The in-process handout equals the one a print-mode kernel run of the template gives."""
+    roster = write_roster(tmp_path, ["Haddad;Yasmine;LAEP;LAEP La Passerelle"])
+    pages = []
+    for engine in ("inprocess", "kernel"):
+        out = tmp_path / engine
+        (entry,) = build_workbooks(
+            roster, session, out, formats=["html"], jobs=1, engine=engine
+        ).entries
+        assert entry.status == "ok", entry.error
+        pages.append((out / entry.participant_id / "handout.html").read_bytes())
+    # matplotlib's SVG charts carry random ids (a "c1a2b3c4d-" prefix, clip-path and marker ids
+    # such as "p0123456789"): set them aside, everything else must be identical.
+    same = [
+        re.sub(rb"\b[a-z][0-9a-f]{10}\b", b"x", re.sub(rb"\bc[0-9a-f]{8}-", b"c-", page))
+        for page in pages
+    ]
+    assert same[0] == same[1]
