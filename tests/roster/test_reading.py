@@ -190,3 +190,16 @@ def test_derived_ids_are_safe_and_unique() -> None:
     """Ids derived for the example roster are distinct safe path components."""
     ids = [p.id for p in load_roster(REPO / "examples" / "roster.csv").participants]
     assert len(set(ids)) == 12 and all(is_safe_id(i) for i in ids)
+
+
+def test_title_lines_above_header_skipped(tmp_path: Path) -> None:
+    """A title line above the column names (as spreadsheets often have) is skipped."""
+    text = f"Liste des participants — mars 2027;;;\n;;;\n{HEADER}\nDurand;Paul;LAEP;LAEP Sud;;\n"
+    (participant,) = load_roster(write(tmp_path, text)).participants
+    assert participant.row == 4 and participant.last_name == "Durand"
+
+
+def test_comma_csv_with_title_line_without_separator(tmp_path: Path) -> None:
+    """The separator is found on the header even when a bare title line comes first."""
+    text = "Participants\nnom,prénom,profession,structure\nDurand,Paul,LAEP,LAEP Sud\n"
+    assert load_roster(write(tmp_path, text)).participants[0].structure == "LAEP Sud"

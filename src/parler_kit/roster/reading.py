@@ -65,6 +65,7 @@ def load_roster(path: Path, *, bank: ContentBank | None = None) -> Roster:
     problems: list[Problem] = []
     if not table.rows:
         raise RosterError([Problem(ui_text("roster.empty"), file=str(path))])
+    table = Table(table.rows[_header_index(table) :])
     columns = _match_header(table, path, problems)
     if any(name not in columns for name in REQUIRED):
         raise RosterError(problems)
@@ -75,6 +76,19 @@ def load_roster(path: Path, *, bank: ContentBank | None = None) -> Roster:
     if problems:
         raise RosterError(sorted(problems, key=lambda p: (p.row or 0, p.field or "")))
     return Roster(participants=tuple(participants), source=path)
+
+
+def _header_index(table: Table) -> int:
+    """Position of the header row: the first row naming two required columns, else the first.
+
+    Spreadsheets often start with a title line (« Liste des participants — mars 2027 ») above
+    the column names; those lines are skipped.
+    """
+    spellings = {s for name in REQUIRED for s in COLUMNS[name]}
+    for index, (_, cells) in enumerate(table.rows[:10]):
+        if sum(fold(cell) in spellings for cell in cells) >= 2:
+            return index
+    return 0
 
 
 def _match_header(table: Table, path: Path, problems: list[Problem]) -> dict[str, _Column]:

@@ -69,14 +69,16 @@ def decode(data: bytes, path: Path) -> str:
 
 
 def _sniff_delimiter(text: str) -> str:
-    """The separator used in the header line: the most frequent of ``; , tab`` outside quotes."""
-    for line in text.splitlines():
-        if line.strip(" \t;,"):
-            unquoted = line.split('"')[::2]
-            counts = {d: sum(part.count(d) for part in unquoted) for d in _DELIMITERS}
-            best = max(_DELIMITERS, key=lambda d: counts[d])
-            return best if counts[best] else ";"
-    return ";"
+    """The separator: the most frequent of ``; , tab`` (outside quotes) over the first lines.
+
+    Every row has all its separators, while a comma inside a name is occasional; several lines
+    are counted because a title line above the header may have none.
+    """
+    lines = [line for line in text.splitlines() if line.strip(" \t;,")][:10]
+    unquoted = [part for line in lines for part in line.split('"')[::2]]
+    counts = {d: sum(part.count(d) for part in unquoted) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ";"
 
 
 def _read_csv(path: Path) -> Table:
