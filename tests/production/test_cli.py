@@ -86,3 +86,40 @@ def test_help_is_french() -> None:
     result = CliRunner().invoke(main, ["workbooks", "build", "--help"])
     assert result.exit_code == 0
     assert "--jobs" in result.output and "parallèle" in result.output and "--force" in result.output
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path, session: Path) -> None:
+    """On a terminal (a pseudo-terminal here) a tqdm bar counts the handouts up to the total."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    roster = write_roster(tmp_path, ["Durand;Éloïse;ass mat;Domicile", "Martin;Léo;RPE;RPE Nord"])
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    cli = Path(sys.executable).parent / "parler-kit"
+    process = subprocess.Popen(
+        [str(cli), *command(roster, session, tmp_path / "out"), "--formats", "ipynb"],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # the terminal closed: the command ended
+            break
+        if not data:
+            break
+        chunks.append(data)
+    output, _ = process.communicate(timeout=120)
+    os.close(master)
+    bar = b"".join(chunks).decode("utf-8", "replace")
+    assert process.returncode == 0
+    assert "2/2" in bar and "livret(s)" in bar
+    assert "2 fait(s)" in output.decode("utf-8")

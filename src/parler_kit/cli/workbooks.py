@@ -81,9 +81,10 @@ def build(
     from tqdm import tqdm
 
     from parler_kit.production import DEFAULT_TEMPLATE, build_workbooks, parse_formats
+    from parler_kit.roster import load_roster
 
     interactive = sys.stderr.isatty()
-    bar = tqdm(unit=" participant", file=sys.stderr, disable=not interactive)
+    bar = tqdm(unit=" livret(s)", file=sys.stderr, disable=not interactive)
 
     def progress(entry: Entry) -> None:
         if interactive:
@@ -95,6 +96,8 @@ def build(
             click.echo(_line(entry), err=True)
 
     try:
+        if interactive:  # the roster is read twice, so that the bar knows the total
+            bar.reset(total=len(load_roster(roster).participants))
         result = build_workbooks(
             roster,
             session,
