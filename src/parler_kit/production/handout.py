@@ -1,9 +1,11 @@
-"""The printed handout, rendered in-process from the template's blocks (no kernel).
+"""The printed handout: cover, contents page, the template's content, the memo card.
 
-Each ``show(kind, …)`` call of the template is rendered with the same static twin from
+By default (`handout_body`) it is rendered in-process from the template's blocks, without a
+kernel: each ``show(kind, …)`` call is rendered with the same static twin from
 `parler_kit.printing` that `parler_kit.widgets.show` displays when a notebook runs with
-``PARLER_KIT_MODE=print``; markdown cells are converted as Jupyter does; the cover and the role
-examples are generated. Measurements behind this choice: docs/performance.md.
+``PARLER_KIT_MODE=print``. `executed_body` builds the same body from a workbook that was run in
+a kernel in print mode (``--engine kernel``). Markdown cells are converted to HTML, the cover and
+the role examples are generated. Measurements behind the default: docs/performance.md.
 """
 
 from __future__ import annotations
