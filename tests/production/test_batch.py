@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from production_helpers import write_roster, write_template
 
 from parler_kit.errors import RosterError
 from parler_kit.production import build_workbooks, load_entries
-from parler_kit.production import worker as worker_module
+from parler_kit.production.batch import _pool
 
 FAST = ("ipynb", "html")
 PEOPLE = ["Durand;Éloïse;ass mat;Domicile", "Martin;Léo;RPE;RPE Nord", "Diallo;Awa;LAEP;LAEP Sud"]
@@ -108,23 +110,53 @@ def test_failing_cell_for_one_participant(tmp_path: Path, session: Path) -> None
     assert [e.status for e in again.entries] == ["skipped", "failed", "skipped"]
 
 
-def test_crashed_worker_fails_only_its_participant(
-    tmp_path: Path, session: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+CRASH_SCRIPT = """
+import json, os, sys
+from pathlib import Path
+from parler_kit.production import build_workbooks
+from parler_kit.production import worker
+
+real_build = worker._build
+
+def crash_for_martin(context, participant):
+    if participant.last_name == "Martin":
+        os._exit(3)  # the process dies without any Python cleanup
+    return real_build(context, participant)
+
+worker._build = crash_for_martin  # inherited by the workers, forked from this single-threaded process
+roster, session, out = map(Path, sys.argv[1:4])
+result = build_workbooks(roster, session, out, formats=("ipynb", "html"), jobs=2)
+print(json.dumps([[e.status, e.error.message if e.error else ""] for e in result.entries]))
+"""
+
+
+def test_crashed_worker_fails_only_its_participant(tmp_path: Path, session: Path) -> None:
     """A worker process dying (as a crashed kernel would) fails one participant, not the batch."""
-    real_build = worker_module._build
-
-    def crash_for_martin(
-        context: worker_module.BatchContext, participant: object
-    ) -> dict[str, str]:
-        if getattr(participant, "last_name", "") == "Martin":
-            os._exit(3)  # the process dies without any Python cleanup
-        return real_build(context, participant)  # type: ignore[arg-type]
-
-    # Worker processes are forked from this one, so they inherit the patched function.
-    monkeypatch.setattr(worker_module, "_build", crash_for_martin)
-    result = build_workbooks(
-        write_roster(tmp_path, PEOPLE), session, tmp_path / "out", formats=FAST, jobs=2
+    # Run in a fresh single-threaded interpreter: its workers are forked and carry the patch.
+    roster = write_roster(tmp_path, PEOPLE)
+    completed = subprocess.run(
+        [sys.executable, "-c", CRASH_SCRIPT, str(roster), str(session), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
     )
-    assert [e.status for e in result.entries] == ["ok", "failed", "ok"]
-    assert "brutalement" in result.failed[0].error.message  # type: ignore[union-attr]
+    entries = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert [status for status, _ in entries] == ["ok", "failed", "ok"]
+    assert "brutalement" in entries[1][1]
+
+
+def test_workers_are_not_forked_from_a_threaded_caller() -> None:
+    """With another thread running, workers come from the forkserver, never a fork of the caller."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        pool = _pool(1, None)  # type: ignore[arg-type]  # the context is only sent when a job starts
+        try:
+            assert pool._mp_context.get_start_method() in ("forkserver", "spawn")
+        finally:
+            pool.shutdown()
+    finally:
+        stop.set()
+        thread.join()

@@ -12,7 +12,7 @@ import hashlib
 import json
 import multiprocessing
 import os
-import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -108,12 +108,23 @@ def inputs_hash(
 
 
 def _pool(jobs: int, context: BatchContext) -> cf.ProcessPoolExecutor:
-    # fork shares the already-imported libraries and loaded bank with the workers (no re-import);
-    # elsewhere spawn is the only safe choice.
-    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    # fork shares the already-imported libraries and the loaded bank with the workers, but forking
+    # a process that runs other threads (a progress-bar monitor, a browser driver or a kernel
+    # client in the caller) can leave a child waiting forever on a lock another thread held — seen
+    # as a hung batch when the tests had a browser open. So fork only from a single-threaded
+    # caller (the CLI); otherwise use the forkserver, a clean process that imports the worker
+    # module once and forks workers from there; spawn where neither exists.
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        mp_context = multiprocessing.get_context("fork")
+    elif "forkserver" in methods:
+        mp_context = multiprocessing.get_context("forkserver")
+        mp_context.set_forkserver_preload(["parler_kit.production.worker"])
+    else:
+        mp_context = multiprocessing.get_context("spawn")
     return cf.ProcessPoolExecutor(
         max_workers=jobs,
-        mp_context=multiprocessing.get_context(method),
+        mp_context=mp_context,
         initializer=init_worker,
         initargs=(context,),
     )
