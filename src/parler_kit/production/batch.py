@@ -115,6 +115,7 @@ def _pool(jobs: int, context: BatchContext) -> cf.ProcessPoolExecutor:
     # caller (the CLI); otherwise use the forkserver, a clean process that imports the worker
     # module once and forks workers from there; spawn where neither exists.
     methods = multiprocessing.get_all_start_methods()
+    mp_context: multiprocessing.context.BaseContext
     if "fork" in methods and threading.active_count() == 1:
         mp_context = multiprocessing.get_context("fork")
     elif "forkserver" in methods:
