@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 
+# Browser fixtures (Chromium, a page, a Jupyter home) are defined once for the whole run: a
+# second session-scoped Playwright instance in the same process fails to start.
+from browser.jupyter_servers import chromium, jupyter_home, page, widget_notebook
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEST_DATA = Path(__file__).resolve().parent / "data"
+
+__all__ = ["chromium", "jupyter_home", "page", "widget_notebook"]
 
 
 @pytest.fixture(autouse=True, scope="session")
