@@ -6,12 +6,7 @@ from printing_samples import HOSTILE, HOSTILE_ESCAPED
 
 from parler_kit.answers import AnswerStore
 from parler_kit.content import ContentBank
-from parler_kit.printing import (
-    action_sheet_html,
-    band_for_age,
-    evaluation_form_html,
-    observation_grid_html,
-)
+from parler_kit.printing import action_sheet_html, evaluation_form_html, observation_grid_html
 
 
 def test_observation_grid_blank_for_a_band_has_a_row_per_item(bank: ContentBank) -> None:
@@ -44,7 +39,6 @@ def test_observation_grid_filled_from_a_record(bank: ContentBank, store: AnswerS
         },
     )
     html = observation_grid_html(bank, answers=store, key="observation:E-07")
-    assert band_for_age(26) == 24
     assert "E-07" in html and "<td>26</td>" in html and "3 mars 2026" in html
     assert html.count("☒") == 1 and HOSTILE_ESCAPED in html
     assert "<svg" in html

@@ -17,24 +17,25 @@ from parler_kit.printing.exercises import (
 )
 from parler_kit.printing.forms import (
     action_sheet_html,
-    band_for_age,
     evaluation_form_html,
     observation_grid_html,
 )
 from parler_kit.printing.pdf import offline_fetcher, render_pdf
 from parler_kit.printing.reference import technique_memo_html, timeline_html, vocabulary_html
+from parler_kit.printing.twins import TWIN_KINDS, exercise_records, twin_html
 
 __all__ = [
+    "TWIN_KINDS",
     "AnswerSource",
     "Answers",
     "action_sheet_html",
     "answer_value",
-    "band_for_age",
     "classification_html",
     "dialogue_html",
     "document_html",
     "evaluation_form_html",
     "exercise_html",
+    "exercise_records",
     "observation_grid_html",
     "offline_fetcher",
     "page_css",
@@ -43,5 +44,6 @@ __all__ = [
     "render_pdf",
     "technique_memo_html",
     "timeline_html",
+    "twin_html",
     "vocabulary_html",
 ]

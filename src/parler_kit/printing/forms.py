@@ -11,6 +11,7 @@ from typing import Any, Literal, get_args
 
 from markupsafe import Markup
 
+from parler_kit.answers.validation import band_for_age
 from parler_kit.charts import FREQUENCIES, figure_to_svg, observation_profile_figure
 from parler_kit.content import ContentBank, EvaluationQuestion, ObservationItem
 from parler_kit.content.model import AgeBand
@@ -78,12 +79,6 @@ def observation_grid_html(
         frequencies=FREQUENCIES,
         chart=Markup(chart) if chart else None,
     )
-
-
-def band_for_age(age_months: int) -> int:
-    """The observation age band for an age: the last band at or below it (the first if younger)."""
-    below = [band for band in AGE_BANDS if band <= age_months]
-    return below[-1] if below else AGE_BANDS[0]
 
 
 def action_sheet_html(

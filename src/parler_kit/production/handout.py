@@ -14,20 +14,14 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 import mistune
 
 from parler_kit import printing
-from parler_kit.content import (
-    ClassificationItem,
-    ContentBank,
-    DialogueItem,
-    QuizQuestion,
-    ReformulationItem,
-)
+from parler_kit.content import ContentBank
 from parler_kit.errors import ProductionError
 from parler_kit.i18n import Locale, french_typography, ui_text
 from parler_kit.printing import Answers
@@ -67,56 +61,14 @@ class CellError(ProductionError):
         super().__init__(ui_text("production.cell_failed", cell=cell, detail=detail))
 
 
-_R = TypeVar("_R", ClassificationItem, ReformulationItem, DialogueItem, QuizQuestion)
-
-
-def _records(bank: ContentBank, ids: Any, kind: type[_R]) -> list[_R]:
-    """The records named by `ids` (one id or a list), each checked to be of `kind`."""
-    records = []
-    for record_id in [ids] if isinstance(ids, str) else list(ids or ()):
-        record = bank.exercise(str(record_id))
-        if not isinstance(record, kind):
-            raise KeyError(f"{record_id!r} is not a {kind.__name__}")
-        records.append(record)
-    return records
-
-
 def _twin(kind: str, kwargs: dict[str, Any], bank: ContentBank, answers: Answers | None) -> str:
     """HTML twin of one ``show(kind, **kwargs)`` call (kwargs as the widgets take them)."""
-    locale: Locale = kwargs.get("locale", "fr")
-    first = next((kwargs[k] for k in ("items", "questions", "item", "ids") if k in kwargs), None)
-    renderers: dict[str, Callable[[], str]] = {
-        "timeline": lambda: printing.timeline_html(bank, kwargs.get("age_months"), locale=locale),
-        "vocabulary": lambda: printing.vocabulary_html(bank, locale=locale),
-        "techniques": lambda: printing.classification_html(
-            _records(bank, first, ClassificationItem), answers, bank=bank, locale=locale
-        ),
-        "reformulation": lambda: printing.reformulation_html(
-            _records(bank, first, ReformulationItem), answers, locale=locale
-        ),
-        "dialogue": lambda: "".join(
-            printing.dialogue_html(item, answers, bank=bank, locale=locale)
-            for item in _records(bank, first, DialogueItem)
-        ),
-        "quiz": lambda: printing.quiz_html(
-            _records(bank, first, QuizQuestion), answers, bank=bank, locale=locale
-        ),
-        "observation": lambda: printing.observation_grid_html(
-            bank,
-            kwargs.get("age_band"),
-            answers,
-            f"observation:{kwargs['child_code']}" if kwargs.get("child_code") else None,
-            locale=locale,
-        ),
-        "action_sheet": lambda: printing.action_sheet_html(bank, answers, locale=locale),
-        "evaluation": lambda: printing.evaluation_form_html(
-            bank, kwargs.get("form", "chaud"), answers, locale=locale
-        ),
-        "memo": lambda: printing.technique_memo_html(bank, locale=locale),
-    }
-    if kind not in renderers:
-        raise KeyError(f"unknown kind {kind!r}")
-    return renderers[kind]()
+    # A template names only existing ids: an empty selection stays empty (not "every record").
+    arguments = {k: v for k, v in kwargs.items() if k not in ("store", "bank", "locale")}
+    for name in ("items", "questions"):
+        if name in arguments and arguments[name] is None:
+            arguments[name] = []
+    return printing.twin_html(kind, bank, answers, locale=kwargs.get("locale", "fr"), **arguments)
 
 
 def _markdown_section(source: str, locale: Locale) -> str:

@@ -10,24 +10,18 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from parler_kit.answers import AnswersFile, AnswerStore, read_answers
-from parler_kit.answers.validation import observation_key
 from parler_kit.content import (
-    ClassificationItem,
     ContentBank,
-    DialogueItem,
-    QuizQuestion,
-    ReformulationItem,
     load_bank,
 )
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import Locale
 from parler_kit.widgets.action_sheet import ActionSheet
-from parler_kit.widgets.base import DEFAULT_ANSWERS_NAME, KitWidget, message_html, resolve_records
+from parler_kit.widgets.base import DEFAULT_ANSWERS_NAME, KitWidget, message_html
 from parler_kit.widgets.dialogue import DialogueAnnotator
 from parler_kit.widgets.evaluation import EvaluationForm
 from parler_kit.widgets.observation import ObservationChecklist
@@ -81,38 +75,8 @@ def print_html(kind: str, **kwargs: Any) -> str:
     bank: ContentBank = kwargs.get("bank") or load_bank()
     locale: Locale = kwargs.get("locale", "fr")
     answers, problem = _answers_for_print(kwargs.get("store"))
-    twins: dict[str, Callable[[], str]] = {
-        "timeline": lambda: printing.timeline_html(bank, kwargs.get("age_months"), locale=locale),
-        "vocabulary": lambda: printing.vocabulary_html(bank, locale=locale),
-        "techniques": lambda: printing.classification_html(
-            _records(kwargs.get("items"), bank, ClassificationItem),
-            answers,
-            bank=bank,
-            locale=locale,
-        ),
-        "reformulation": lambda: printing.reformulation_html(
-            _records(kwargs.get("items"), bank, ReformulationItem), answers, locale=locale
-        ),
-        "dialogue": lambda: "\n".join(
-            printing.dialogue_html(item, answers, bank=bank, locale=locale)
-            for item in _records(kwargs.get("items"), bank, DialogueItem)
-        ),
-        "quiz": lambda: printing.quiz_html(
-            _records(kwargs.get("questions"), bank, QuizQuestion), answers, bank=bank, locale=locale
-        ),
-        "observation": lambda: printing.observation_grid_html(
-            bank,
-            kwargs.get("age_band"),
-            answers,
-            _observation_key(kwargs.get("child_code")),
-            locale=locale,
-        ),
-        "action_sheet": lambda: printing.action_sheet_html(bank, answers, locale=locale),
-        "evaluation": lambda: printing.evaluation_form_html(
-            bank, kwargs.get("form", "chaud"), answers, locale=locale
-        ),
-    }
-    body = twins[kind]()
+    arguments = {k: v for k, v in kwargs.items() if k not in ("store", "bank", "locale")}
+    body = printing.twin_html(kind, bank, answers, locale=locale, **arguments)
     return (message_html("problem", problem, locale) + body) if problem else body
 
 
@@ -128,20 +92,6 @@ def show(kind: str, **kwargs: Any) -> None:
         display(HTML(print_html(kind, **kwargs)))  # type: ignore[no-untyped-call]  # IPython is untyped
     else:
         display(build(kind, **kwargs))  # type: ignore[no-untyped-call]  # IPython is untyped
-
-
-def _records(given: Any, bank: ContentBank, kind: type[Any]) -> tuple[Any, ...]:
-    pool = bank.exercises_of(kind)
-    return resolve_records(given, pool, kind, bank)
-
-
-def _observation_key(child_code: str | None) -> str | None:
-    if not child_code:
-        return None
-    try:
-        return observation_key(child_code)
-    except ParlerKitError:
-        return None
 
 
 def _answers_for_print(store: Any) -> tuple[AnswerStore | AnswersFile | None, str | None]:
