@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from parler_kit.errors import ProductionError
-from parler_kit.production import neutralise_formula, participant_dir
+from parler_kit.production import participant_dir
 from parler_kit.production.files import csv_bytes
 
 
@@ -21,21 +21,6 @@ def test_participant_dir_refuses_escapes(tmp_path: Path, bad: str) -> None:
 def test_participant_dir_inside_out(tmp_path: Path) -> None:
     """A safe id gives a direct child of the output folder."""
     assert participant_dir(tmp_path, "dupont-a1b2").parent == tmp_path.resolve()
-
-
-@pytest.mark.parametrize(
-    ("cell", "expected"),
-    [
-        ("=1+1", "'=1+1"),
-        ("+33 6", "'+33 6"),
-        ("-2", "'-2"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("Zoé", "Zoé"),
-    ],
-)
-def test_neutralise_formula(cell: str, expected: str) -> None:
-    """Cells starting with = + - @ are prefixed with an apostrophe; others are unchanged."""
-    assert neutralise_formula(cell) == expected
 
 
 def test_csv_bytes_bom_semicolon_and_neutralised() -> None:

@@ -12,7 +12,6 @@ from parler_kit.course.export import (
     Exported,
     export,
     gradebook_tables,
-    neutralise,
     write_csv,
     write_xlsx,
 )
@@ -31,7 +30,6 @@ __all__ = [
     "grade",
     "gradebook_tables",
     "load_course_config",
-    "neutralise",
     "remove_from_gradebook",
     "write_csv",
     "write_xlsx",

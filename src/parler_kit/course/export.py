@@ -13,17 +13,9 @@ from pathlib import Path
 from parler_kit.course.config import CourseConfig
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from parler_kit.spreadsheet import neutralise_formula
 
 Cell = str | float
-
-
-def neutralise(value: Cell) -> Cell:
-    """`value` unchanged, unless it is a text a spreadsheet would read as a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 @dataclass(frozen=True)
@@ -103,7 +95,7 @@ def write_csv(path: Path, rows: list[list[Cell]]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
         for row in rows:
-            writer.writerow([_csv_cell(neutralise(value)) for value in row])
+            writer.writerow([_csv_cell(neutralise_formula(value)) for value in row])
 
 
 def _csv_cell(value: Cell) -> str:
@@ -123,7 +115,7 @@ def write_xlsx(path: Path, sheets: dict[str, list[list[Cell]]]) -> None:
     for title, rows in sheets.items():
         sheet = workbook.create_sheet(title[:31])  # Excel's limit on sheet names
         for row in rows:
-            sheet.append([neutralise(value) for value in row])
+            sheet.append([neutralise_formula(value) for value in row])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
     workbook.save(path)

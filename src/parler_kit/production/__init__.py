@@ -13,7 +13,7 @@ from parler_kit.production.batch import (
     build_workbooks,
     parse_formats,
 )
-from parler_kit.production.files import neutralise_formula, participant_dir
+from parler_kit.production.files import participant_dir
 from parler_kit.production.manifest import MANIFEST_NAME, Entry, ParticipantError, load_entries
 from parler_kit.production.template import Template, load_template
 
@@ -29,7 +29,6 @@ __all__ = [
     "build_workbooks",
     "load_entries",
     "load_template",
-    "neutralise_formula",
     "parse_formats",
     "participant_dir",
 ]

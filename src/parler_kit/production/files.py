@@ -13,9 +13,9 @@ from pathlib import Path
 from parler_kit.errors import ProductionError
 from parler_kit.i18n import ui_text
 from parler_kit.roster import is_safe_id
+from parler_kit.spreadsheet import neutralise_formula
 
 #: Characters that make a spreadsheet read a cell as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def participant_dir(out: Path, participant_id: str) -> Path:
@@ -64,11 +64,6 @@ def answers_digest(path: Path) -> str | None:
     except (OSError, ValueError):
         pass  # unreadable: hash the bytes, the build will report the problem
     return sha256_file(path)
-
-
-def neutralise_formula(cell: str) -> str:
-    """A cell a spreadsheet shows as text: a leading = + - @ is prefixed with an apostrophe."""
-    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
 
 
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
