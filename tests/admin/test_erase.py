@@ -109,3 +109,24 @@ def test_erase_of_an_unknown_participant_says_nothing_was_found(tmp_path: Path) 
     )
     assert result.exit_code == 0 and "Rien trouvé pour le participant" in result.output
     assert len(list(where["documents"].iterdir())) == 3
+
+
+def test_erase_finds_the_lock_and_broken_copies_of_an_answers_file(tmp_path: Path) -> None:
+    """The store's lock file and a corrupt copy kept aside are erased with the answers file."""
+    from parler_kit.admin import participant_files
+
+    folder = tmp_path / "retours"
+    _answers(folder / "carnet.answers.json", "p001")
+    (folder / "carnet.answers.json.lock").write_text("", "utf-8")
+    (folder / "carnet.answers.json.corrupt-20261124T010000").write_text(
+        '{"participant_id": "p001", "answers": {"q1": {"val', "utf-8"
+    )
+    (folder / "autre.answers.json.corrupt-20261124T010000").write_text(
+        '{"participant_id": "p002"', "utf-8"
+    )
+    found = {p.name for p in participant_files("p001", [folder])}
+    assert found == {
+        "carnet.answers.json",
+        "carnet.answers.json.lock",
+        "carnet.answers.json.corrupt-20261124T010000",
+    }

@@ -1,7 +1,8 @@
 """Find and remove what the kit wrote about one participant (RGPD right to erasure).
 
 `participant_files` looks, under the folders the organiser names, for the participant's
-certificate, their answers files (recognised by the participant id written inside), and their
+certificate, their answers files (recognised by the participant id written inside) with the
+store's lock file and any broken copy kept aside (``.corrupt-<timestamp>``), and their
 folder of a production run (``<out>/<id>/`` listed in that run's ``manifest.json``); `remove`
 deletes paths and says what it removed; `forget_in_manifest` drops the participant's line from
 a production manifest (JSON and its CSV summary), since it holds their name.
@@ -46,7 +47,19 @@ def participant_files(participant_id: str, folders: Iterable[Path]) -> list[Path
                 and _answers_of(path) == participant_id
             ):
                 found.add(path)
+                # The store's lock file and the copies it kept aside belong with the answers.
+                found.update(p for p in path.parent.glob(f"{path.name}.*") if p.is_file())
+            elif ".corrupt-" in path.name and _mentions(path, participant_id):
+                found.add(path)  # a broken copy kept aside, still holding their answers
     return sorted(found)
+
+
+def _mentions(path: Path, participant_id: str) -> bool:
+    """Whether a file that may not parse any more still names the participant."""
+    try:
+        return json.dumps(participant_id) in path.read_text("utf-8", errors="replace")
+    except OSError:
+        return False
 
 
 def _manifest_lists(manifest: Path, participant_id: str) -> bool:
