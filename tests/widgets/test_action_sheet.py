@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
 from parler_kit.answers import AnswerStore, read_answers
 from parler_kit.content import ContentBank
 from parler_kit.i18n import french_typography
@@ -42,18 +40,43 @@ def test_every_field_shows_its_help_and_example(
     assert all(control.description for control in widget.inputs.values())
 
 
-@pytest.mark.parametrize(("text", "message"), [("  ", "est vide"), ("y" * 10_000, "trop long")])
-def test_bad_text_leaves_the_stored_field_unchanged(
-    bank: ContentBank, store: AnswerStore, visible: Callable[[str], str], text: str, message: str
+def test_too_long_text_leaves_the_stored_field_unchanged(
+    bank: ContentBank, store: AnswerStore, visible: Callable[[str], str]
 ) -> None:
-    """Blank or 10,000-character text is refused with a French message; the file is unchanged."""
+    """A 10,000-character text is refused with a French message; the file is unchanged."""
     widget = ActionSheet(store=store, bank=bank)
     field = widget.fields[1].id
     widget.inputs[field].value = "Texte d'avant"
     before = store.path.read_bytes()
-    widget.inputs[field].value = text
-    assert message in visible(widget.status.value)
+    widget.inputs[field].value = "y" * 10_000
+    assert "trop long" in visible(widget.status.value)
     assert store.path.read_bytes() == before
+
+
+def test_blank_text_in_an_empty_field_is_refused(
+    bank: ContentBank, store: AnswerStore, visible: Callable[[str], str]
+) -> None:
+    """Spaces typed into a field that holds nothing get a French message; the file is unchanged."""
+    widget = ActionSheet(store=store, bank=bank)
+    widget.inputs[widget.fields[0].id].value = "Un premier texte"
+    before = store.path.read_bytes()
+    widget.inputs[widget.fields[2].id].value = "   "
+    assert "est vide" in visible(widget.status.value)
+    assert store.path.read_bytes() == before
+
+
+def test_emptying_a_filled_field_clears_it(
+    bank: ContentBank, store: AnswerStore, visible: Callable[[str], str]
+) -> None:
+    """Erasing the text of a saved field removes it from the sheet, and says so."""
+    widget = ActionSheet(store=store, bank=bank)
+    first, second = widget.fields[0].id, widget.fields[1].id
+    widget.inputs[first].value = "Gardé"
+    widget.inputs[second].value = "Brouillon"
+    widget.inputs[second].value = ""
+    assert widget.value == {first: "Gardé"}
+    assert "effacée" in visible(widget.status.value)
+    assert ActionSheet(store=store, bank=bank).value == {first: "Gardé"}
 
 
 def test_a_new_sheet_restores_the_fields(bank: ContentBank, store: AnswerStore) -> None:

@@ -88,15 +88,27 @@ class ActionSheet(KitWidget):
         return self._stored()
 
     def set_field(self, field_id: str, text: str) -> bool:
-        """Check and save one field; an empty, blank or too long text is refused (store unchanged)."""
+        """Check and save one field; a too long text is refused (store unchanged).
+
+        Emptying a field that holds text clears it (the sheet is a draft the group revises);
+        a blank text for a field that holds nothing is refused with the usual message.
+        """
         field = next(f for f in self.fields if f.id == field_id)
         label = self.plain(field.label)
+        stored = self._stored()
+        if not text.strip() and field_id in stored:
+            remaining = {k: v for k, v in stored.items() if k != field_id}
+            if self.save(KEY, remaining) is None:
+                return False
+            self.show_ok(self.t("widgets.action_sheet.cleared", field=label))
+            self._update_completeness()
+            return True
         cleaned = self.guarded(
             lambda: clean_text(text, label, limit=MAX_LONG_TEXT, locale=self.locale)
         )
         if cleaned is None:
             return False
-        values = {**self._stored(), field_id: cleaned}
+        values = {**stored, field_id: cleaned}
         if self.save(KEY, values) is None:
             return False
         self.show_ok(self.t("widgets.action_sheet.saved", field=self.plain(field.label)))
