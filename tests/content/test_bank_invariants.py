@@ -240,6 +240,16 @@ def test_quiz_keys_are_valid_and_informative(bank: ContentBank) -> None:
         assert len(set(texts)) == len(texts), question.id
 
 
+def test_single_answer_keys_are_spread_over_the_positions(bank: ContentBank) -> None:
+    """No choice position holds most of the right answers, so « always b » cannot game the quiz."""
+    singles = [q for q in bank.exercises_of(QuizQuestion) if not q.multiple]
+    positions = Counter([c.id for c in q.choices].index(q.correct[0]) for q in singles)
+    assert len(positions) >= 3
+    assert max(positions.values()) <= len(singles) / 2
+    positioning = [q for q in singles if q.positioning]
+    assert max(Counter(q.correct[0] for q in positioning).values()) <= len(positioning) / 2
+
+
 def test_quiz_covers_prevention_development_and_positioning(bank: ContentBank) -> None:
     """Prevention and development questions abound, and about ten are asked for positioning."""
     topics = Counter(question.topic for question in _quiz(bank))
