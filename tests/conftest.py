@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,3 +33,17 @@ def _isolated_jupyter_state(tmp_path_factory: pytest.TempPathFactory) -> None:
     }.items():
         os.environ.setdefault(variable, str(home / sub))
     os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+
+
+def _pdf_text(path: Path) -> str:
+    """The text of a PDF (pdftotext), with every kind of space folded to one plain space."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+@pytest.fixture(scope="session")
+def pdf_text() -> Callable[[Path], str]:
+    """Read a PDF's text (pdftotext), spaces folded, for assertions on printed documents."""
+    return _pdf_text

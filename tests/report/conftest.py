@@ -7,7 +7,6 @@ the tests follow the bank when items are added or reworded.
 from __future__ import annotations
 
 import json
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -97,19 +96,6 @@ def answers_folder(tmp_path_factory: pytest.TempPathFactory, bank: ContentBank) 
     )
     (folder / "abime.answers.json").write_text("{ pas du json", "utf-8")
     return folder
-
-
-def _pdf_text(path: Path) -> str:
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
-
-
-@pytest.fixture(scope="session")
-def pdf_text() -> Callable[[Path], str]:
-    """Read a PDF's text (pdftotext), spaces folded, for assertions on printed documents."""
-    return _pdf_text
 
 
 @pytest.fixture(scope="session")
