@@ -168,6 +168,12 @@ class KitWidget(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type infor
         """A content text in the widget's locale, not escaped (for messages escaped later)."""
         return plain_text(text, self.locale)
 
+    def technique_options(self) -> list[tuple[str, str]]:
+        """(label, id) of every technique of the bank, then « À éviter »: the choices of a key."""
+        options = [(self.plain(t.name), t.id) for t in self.bank.techniques]
+        options.append((self.t("widgets.techniques.avoid"), AVOID))
+        return options
+
     def kit(self, text: Text | None) -> str:
         """A content text, HTML-escaped, in the widget's locale."""
         return kit_text(text, self.locale)

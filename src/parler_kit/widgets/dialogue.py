@@ -15,7 +15,7 @@ import ipywidgets as w
 
 from parler_kit.answers import score_dialogue
 from parler_kit.answers.scoring import adult_turn_indexes, dialogue_turn_matches
-from parler_kit.content import AVOID, ContentBank, DialogueItem
+from parler_kit.content import ContentBank, DialogueItem
 from parler_kit.i18n import Locale
 from parler_kit.widgets.base import (
     KitWidget,
@@ -43,8 +43,7 @@ class DialogueAnnotator(KitWidget):
         self.items = resolve_records(
             items, self.bank.exercises_of(DialogueItem), DialogueItem, self.bank
         )
-        options = [(self.plain(t.name), t.id) for t in self.bank.techniques]
-        options.append((self.t("widgets.techniques.avoid"), AVOID))
+        options = self.technique_options()
         self.groups: dict[str, dict[int, CheckboxGroup]] = {}
         self.turn_feedback: dict[str, dict[int, w.HTML]] = {}
         self.summary: dict[str, w.HTML] = {}

@@ -156,6 +156,13 @@ class ObservationChecklist(KitWidget):
         key = self._key()
         if key is None or not self.erase(key):
             return False
+        self._clear_grid()
+        self._refresh_outputs()
+        self.show_ok(self.t("widgets.observation.erased", code=self.code.value.strip().upper()))
+        return True
+
+    def _clear_grid(self) -> None:
+        """Empty every mark and the context without saving (the change handlers stay quiet)."""
         self._restoring = True
         try:
             for row in self.rows.values():
@@ -163,9 +170,6 @@ class ObservationChecklist(KitWidget):
             self.context.value = ""
         finally:
             self._restoring = False
-        self._refresh_outputs()
-        self.show_ok(self.t("widgets.observation.erased", code=self.code.value.strip().upper()))
-        return True
 
     # -- events ------------------------------------------------------------------------------
 
@@ -182,13 +186,7 @@ class ObservationChecklist(KitWidget):
             # A new child after another one starts blank (one child's marks must never be
             # filed under another's code); marks made before any valid code are kept and saved.
             if previous is not None:
-                self._restoring = True
-                try:
-                    for row in self.rows.values():
-                        row.restore({})
-                    self.context.value = ""
-                finally:
-                    self._restoring = False
+                self._clear_grid()
             self._save()
         self._refresh_outputs()
 

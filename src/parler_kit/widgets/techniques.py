@@ -13,7 +13,7 @@ from typing import Any
 import ipywidgets as w
 
 from parler_kit.answers import Score, score_classification
-from parler_kit.content import AVOID, ClassificationItem, ContentBank
+from parler_kit.content import ClassificationItem, ContentBank
 from parler_kit.i18n import Locale
 from parler_kit.widgets.base import StoreArg, heading_html, resolve_records
 from parler_kit.widgets.choices import CheckboxGroup, ScoredCards
@@ -34,8 +34,7 @@ class TechniqueExercise(ScoredCards):
         records = resolve_records(
             items, self.bank.exercises_of(ClassificationItem), ClassificationItem, self.bank
         )
-        self.options = [(self.plain(t.name), t.id) for t in self.bank.techniques]
-        self.options.append((self.t("widgets.techniques.avoid"), AVOID))
+        self.options = self.technique_options()
         header = [
             w.HTML(heading_html(self.h("widgets.techniques.title"))),
             w.HTML(f"<p>{self.h('widgets.techniques.help')}</p>"),
