@@ -91,3 +91,16 @@ def test_empty_folder_is_an_error(tmp_path: Path) -> None:
     """A folder with no YAML file is an error, not an empty bank."""
     with pytest.raises(ContentError, match="aucun fichier"):
         load_bank_from(tmp_path)
+
+
+def test_select_reads_ids_records_or_the_default() -> None:
+    """select() takes one id, a list of ids or records, or None for the default set."""
+    from parler_kit.content import Technique
+
+    bank = load_bank_from(FIXTURES / "valid")
+    technique = bank.technique("tech-a")
+    assert bank.select("tech-a", Technique, ()) == (technique,)
+    assert bank.select([technique, "tech-a"], Technique, ()) == (technique, technique)
+    assert bank.select(None, Technique, bank.techniques) == bank.techniques
+    with pytest.raises(KeyError, match="not a Technique"):
+        bank.select("ms-a", Technique, ())

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -28,6 +29,7 @@ from parler_kit.content.model import (
 
 ExerciseRecord = ClassificationItem | ReformulationItem | DialogueItem | QuizQuestion
 _R = TypeVar("_R", bound=ExerciseRecord)
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,18 @@ class ContentBank:
         """Exercise items of one kind (e.g. ``bank.exercises_of(QuizQuestion)``), in file order."""
         return tuple(item for item in self.exercises if isinstance(item, kind))
 
+    def select(self, given: Any, kind: type[_T], default: Sequence[_T]) -> tuple[_T, ...]:
+        """Records of `kind` from ids or records (one or several); `default` when `given` is None.
+
+        This is how widgets and printed twins read their ``items=`` / ``questions=`` argument.
+        """
+        if given is None:
+            return tuple(default)
+        chosen = [given] if isinstance(given, str | kind) else list(given)
+        return tuple(
+            _typed(self.get(item) if isinstance(item, str) else item, kind) for item in chosen
+        )
+
     def exercise(self, item_id: str) -> ExerciseRecord:
         """The exercise item with this id, whatever its kind."""
         record = self.get(item_id)
@@ -85,9 +99,6 @@ class ContentBank:
         ):
             raise KeyError(f"{item_id!r} is not an exercise item")
         return record
-
-
-_T = TypeVar("_T")
 
 
 def _typed(record: object, kind: type[_T]) -> _T:

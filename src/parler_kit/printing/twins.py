@@ -43,15 +43,7 @@ _RECORDS_ARGUMENT = {
 
 def exercise_records(given: Any, kind: type[_R], bank: ContentBank) -> tuple[_R, ...]:
     """Records from ids or records (one or several); every record of `kind` when `given` is None."""
-    if given is None:
-        return bank.exercises_of(kind)
-    resolved = []
-    for item in [given] if isinstance(given, str | kind) else list(given):
-        record = bank.get(item) if isinstance(item, str) else item
-        if not isinstance(record, kind):
-            raise TypeError(f"{item!r} is not a {kind.__name__}")
-        resolved.append(record)
-    return tuple(resolved)
+    return bank.select(given, kind, bank.exercises_of(kind))
 
 
 def _child_key(child_code: str | None) -> str | None:

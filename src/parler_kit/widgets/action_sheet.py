@@ -17,7 +17,7 @@ import ipywidgets as w
 from parler_kit.answers.validation import MAX_LONG_TEXT, clean_text
 from parler_kit.content import ActionSheetField, ContentBank
 from parler_kit.i18n import Locale
-from parler_kit.widgets.base import KitWidget, StoreArg, button, heading_html, resolve_records
+from parler_kit.widgets.base import KitWidget, StoreArg, button, heading_html
 
 KEY = "fiche-action"
 EXPORT_NAME = "fiche-action.html"
@@ -35,9 +35,7 @@ class ActionSheet(KitWidget):
         locale: Locale = "fr",
     ) -> None:
         super().__init__(store=store, bank=bank, locale=locale)
-        records = resolve_records(
-            fields, self.bank.action_sheet_fields, ActionSheetField, self.bank
-        )
+        records = self.bank.select(fields, ActionSheetField, self.bank.action_sheet_fields)
         self.fields = tuple(sorted(records, key=lambda f: f.order))
         self.inputs: dict[str, Any] = {}
         self.progress = w.IntProgress(

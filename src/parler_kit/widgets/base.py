@@ -267,19 +267,3 @@ def button(description: str, *, primary: bool = False, tooltip: str = "") -> w.B
         tooltip=tooltip or description,
         layout=w.Layout(width="auto", min_width="10em"),
     )
-
-
-def resolve_records(
-    given: Sequence[Any] | Any | None, pool: Sequence[_R], kind: type[_R], bank: ContentBank
-) -> tuple[_R, ...]:
-    """Records from ids or records (one or several); all of `pool` when `given` is None."""
-    if given is None:
-        return tuple(pool)
-    items = [given] if isinstance(given, str | kind) else list(given)
-    resolved: list[_R] = []
-    for item in items:
-        record = bank.get(item) if isinstance(item, str) else item
-        if not isinstance(record, kind):
-            raise TypeError(f"{item!r} is not a {kind.__name__}")
-        resolved.append(record)
-    return tuple(resolved)

@@ -22,7 +22,6 @@ from parler_kit.widgets.base import (
     StoreArg,
     button,
     heading_html,
-    resolve_records,
     verdict_html,
 )
 from parler_kit.widgets.choices import CheckboxGroup
@@ -40,9 +39,7 @@ class DialogueAnnotator(KitWidget):
         locale: Locale = "fr",
     ) -> None:
         super().__init__(store=store, bank=bank, locale=locale)
-        self.items = resolve_records(
-            items, self.bank.exercises_of(DialogueItem), DialogueItem, self.bank
-        )
+        self.items = self.bank.select(items, DialogueItem, self.bank.exercises_of(DialogueItem))
         options = self.technique_options()
         self.groups: dict[str, dict[int, CheckboxGroup]] = {}
         self.turn_feedback: dict[str, dict[int, w.HTML]] = {}

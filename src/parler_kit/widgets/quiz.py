@@ -14,7 +14,7 @@ import ipywidgets as w
 from parler_kit.answers import Score, score_quiz
 from parler_kit.content import ContentBank, QuizQuestion
 from parler_kit.i18n import Locale
-from parler_kit.widgets.base import StoreArg, heading_html, resolve_records
+from parler_kit.widgets.base import StoreArg, heading_html
 from parler_kit.widgets.choices import CheckboxGroup, ScoredCards
 
 
@@ -30,9 +30,7 @@ class Quiz(ScoredCards):
         locale: Locale = "fr",
     ) -> None:
         super().__init__(store=store, bank=bank, locale=locale)
-        records = resolve_records(
-            questions, self.bank.exercises_of(QuizQuestion), QuizQuestion, self.bank
-        )
+        records = self.bank.select(questions, QuizQuestion, self.bank.exercises_of(QuizQuestion))
         self._build_cards([w.HTML(heading_html(self.h("widgets.quiz.title")))], records)
 
     def _prompt(self, item: QuizQuestion, number: int) -> str:

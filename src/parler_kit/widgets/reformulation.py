@@ -16,7 +16,7 @@ from parler_kit.answers import assess_reformulation
 from parler_kit.answers.validation import MAX_SHORT_TEXT, clean_text
 from parler_kit.content import ContentBank, ReformulationItem
 from parler_kit.i18n import Locale, format_age_months
-from parler_kit.widgets.base import KitWidget, StoreArg, button, heading_html, resolve_records
+from parler_kit.widgets.base import KitWidget, StoreArg, button, heading_html
 
 _PASSED = ("✓", "#0072B2")
 _TO_WORK = ("→", "#D55E00")
@@ -34,8 +34,8 @@ class ReformulationExercise(KitWidget):
         locale: Locale = "fr",
     ) -> None:
         super().__init__(store=store, bank=bank, locale=locale)
-        self.items = resolve_records(
-            items, self.bank.exercises_of(ReformulationItem), ReformulationItem, self.bank
+        self.items = self.bank.select(
+            items, ReformulationItem, self.bank.exercises_of(ReformulationItem)
         )
         self.texts: dict[str, w.Textarea] = {}
         self.feedback: dict[str, w.HTML] = {}

@@ -15,7 +15,7 @@ import ipywidgets as w
 from parler_kit.answers import Score, score_classification
 from parler_kit.content import ClassificationItem, ContentBank
 from parler_kit.i18n import Locale
-from parler_kit.widgets.base import StoreArg, heading_html, resolve_records
+from parler_kit.widgets.base import StoreArg, heading_html
 from parler_kit.widgets.choices import CheckboxGroup, ScoredCards
 
 
@@ -31,8 +31,8 @@ class TechniqueExercise(ScoredCards):
         locale: Locale = "fr",
     ) -> None:
         super().__init__(store=store, bank=bank, locale=locale)
-        records = resolve_records(
-            items, self.bank.exercises_of(ClassificationItem), ClassificationItem, self.bank
+        records = self.bank.select(
+            items, ClassificationItem, self.bank.exercises_of(ClassificationItem)
         )
         self.options = self.technique_options()
         header = [
