@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 # Stamps record that the venv matches pyproject.toml + constraints.txt; editing either re-installs.
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 DEV_STAMP     := $(VENV)/.installed-dev
+# Node tools (package.json + package-lock.json): JupyterHub's configurable-http-proxy, axe-core.
+NODE_STAMP    := node_modules/.installed
 
 # Keep Jupyter, IPython and matplotlib state out of the user's home: everything under build/.
 JUPYTER_ENV := JUPYTER_CONFIG_DIR=$(CURDIR)/build/jupyter/config \
@@ -29,6 +31,10 @@ $(DEV_STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install -q -c constraints.txt -e ".[dev]"
 	@touch $@ $(RUNTIME_STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error --cache "$(CURDIR)/build/npm-cache"
+	@touch $@
+
 ## demo: the kit's main job on the fictional example (examples/).
 demo: $(RUNTIME_STAMP)
 	$(BIN)/parler-kit content check
@@ -42,7 +48,7 @@ demo: $(RUNTIME_STAMP)
 	@echo "Feuilles d'émargement, attestations et évaluations : build/demo/administration/ ; bilan de démonstration (réponses simulées) : build/demo/bilan-demonstration.pdf"
 
 ## test: linters, types, layer contracts, unit + kernel + browser tests, notebooks.
-test: $(DEV_STAMP)
+test: $(DEV_STAMP) $(NODE_STAMP)
 	@scripts/ensure-system-deps.sh
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
