@@ -9,7 +9,7 @@ from production_helpers import PARAMETERS, notebook, write_template
 
 from parler_kit.errors import ProductionError
 from parler_kit.production import DEFAULT_TEMPLATE, load_template
-from parler_kit.production.template import Placeholder, Show, check_parameters
+from parler_kit.production.template import ParamRef, Placeholder, Show, check_parameters
 
 
 def test_shipped_template_is_valid() -> None:
@@ -62,3 +62,13 @@ def test_unknown_parameters_rejected(tmp_path: Path) -> None:
     check_parameters(template, {"full_name": "A"})
     with pytest.raises(ProductionError, match="typo_name"):
         check_parameters(template, {"full_name": "A", "typo_name": 1})
+
+
+def test_every_widget_of_the_shipped_template_writes_to_the_workbook_answers_file() -> None:
+    """Each show() call of workbooks/workbook.ipynb passes store=answers_path (no second answers file)."""
+    template = load_template(DEFAULT_TEMPLATE)
+    calls = [b for b in template.blocks if isinstance(b, Show)]
+    assert len(calls) >= 9  # one per widget kind of the kit at least
+    for call in calls:
+        arguments = dict(call.kwargs)
+        assert arguments.get("store") == ParamRef("answers_path"), (call.index, call.kind)
