@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from parler_kit.answers import AnswersFile, StoredAnswer
+from parler_kit.answers.distribution import SCALE, choice_distribution, merged_answers, text_answers
 from parler_kit.answers.scoring import dialogue_turn_matches, score_value
 from parler_kit.content import AVOID, ContentBank
 from parler_kit.content.model import (
@@ -53,16 +54,6 @@ class Tally:
 
 
 EMPTY = Tally(0.0, 0.0, 0)
-
-
-def merged_answers(files: Iterable[AnswersFile]) -> dict[str, StoredAnswer]:
-    """One participant's answers over all their files: the newest value of each key."""
-    merged: dict[str, StoredAnswer] = {}
-    for data in files:
-        for key, answer in data.answers.items():
-            if key not in merged or answer.changed_at > merged[key].changed_at:
-                merged[key] = answer
-    return merged
 
 
 # -- positioning quiz -------------------------------------------------------------------------------
@@ -267,23 +258,13 @@ def evaluations(
     ]
     results = []
     for question in (q for q in bank.evaluation_questions if q.form == form):
-        counts: Counter[str] = Counter()
-        texts: list[str] = []
-        n = 0
-        for answer in (v.get(question.id) for v in values):
-            if question.kind == "text":
-                if isinstance(answer, str) and answer.strip():
-                    texts.append(answer.strip())
-                    n += 1
-                continue
-            raw: list[Any] = answer if isinstance(answer, list) else [answer]
-            picked = [str(p) for p in raw if isinstance(p, str | int) and not isinstance(p, bool)]
-            if question.kind == "scale":
-                picked = [p for p in picked if p in {"1", "2", "3", "4", "5"}]
-            if picked:
-                counts.update(picked)
-                n += 1
-        results.append(EvaluationResult(question, dict(counts), n, tuple(texts)))
+        answers = [v.get(question.id) for v in values]
+        if question.kind == "text":
+            texts = text_answers(answers)
+            results.append(EvaluationResult(question, {}, len(texts), texts))
+            continue
+        spread = choice_distribution(answers, SCALE if question.kind == "scale" else None)
+        results.append(EvaluationResult(question, spread.counts, spread.n))
     return results
 
 
