@@ -26,7 +26,7 @@ def test_manifest_files_and_checksums(tmp_path: Path, session: Path) -> None:
     assert [e.status for e in result.entries] == ["ok", "ok", "ok"]
     manifest = json.loads(result.manifest.read_text("utf-8"))
     entry = manifest["participants"][result.entries[0].participant_id]
-    assert set(entry["files"]) == {"workbook.ipynb", "handout.html"}
+    assert set(entry["files"]) == {"workbook.ipynb", "handout.html", "evaluation_a_froid.ipynb"}
     assert entry["error"] is None and entry["duration_s"] > 0
     folder = tmp_path / "out" / result.entries[0].participant_id
     assert (folder / "workbook.answers.json").is_file()

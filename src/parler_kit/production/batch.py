@@ -27,6 +27,7 @@ from parler_kit.content import ContentBank, load_bank
 from parler_kit.errors import ProductionError
 from parler_kit.i18n import Locale, ui_text
 from parler_kit.production.files import answers_digest, csv_bytes, participant_dir, write_atomic
+from parler_kit.production.follow_up import FOLLOW_UP_NAME, FOLLOW_UP_TEMPLATE, load_follow_up
 from parler_kit.production.manifest import (
     Entry,
     ParticipantError,
@@ -192,8 +193,13 @@ def build_workbooks(
     bank: ContentBank | None = None,
     progress: Progress | None = None,
     engine: str = "inprocess",
+    follow_up_path: Path | None = FOLLOW_UP_TEMPLATE,
 ) -> BatchResult:
-    """Build every participant's workbook/handouts under `out`; see the module docstring."""
+    """Build every participant's workbook/handouts under `out`; see the module docstring.
+
+    With the ipynb format, each participant also gets the à froid evaluation notebook made from
+    `follow_up_path` (`parler_kit.production.follow_up`); None leaves it out.
+    """
     if engine not in ENGINES:
         raise ProductionError(ui_text("production.engine", given=engine, known=", ".join(ENGINES)))
     roster = load_roster(roster_path)
@@ -204,9 +210,16 @@ def build_workbooks(
     out.mkdir(parents=True, exist_ok=True)
     for participant in roster.participants:
         participant_dir(out, participant.id)  # refuses an unsafe id before anything is built
-    context = BatchContext(
-        template, notebook, session, bank or load_bank(), formats, out, locale, engine
+    follow_up, follow_up_sha = (
+        load_follow_up(follow_up_path)
+        if follow_up_path is not None and "ipynb" in formats
+        else (None, "")
     )
+    context = BatchContext(
+        template, notebook, session, bank or load_bank(), formats, out, locale, engine, follow_up
+    )
+    # Both templates make a participant's files: a change to either rebuilds them.
+    templates_sha = hashlib.sha256(f"{template.sha256}:{follow_up_sha}".encode()).hexdigest()
     session_bytes = session_path.read_bytes()
     previous = load_entries(out)
     entries: dict[str, Entry] = {}
@@ -214,10 +227,10 @@ def build_workbooks(
     for participant in roster.participants:
         folder = out / participant.id
         digest = inputs_hash(
-            template.sha256, participant, session_bytes, folder / ANSWERS_NAME, locale, engine
+            templates_sha, participant, session_bytes, folder / ANSWERS_NAME, locale, engine
         )
         old = previous.get(participant.id)
-        names = [FORMAT_FILES[f] for f in formats]
+        names = [FORMAT_FILES[f] for f in formats] + ([FOLLOW_UP_NAME] if follow_up else [])
         if not force and old is not None and is_up_to_date(old, digest, folder, names):
             entries[participant.id] = Entry(**{**asdict(old), "status": "skipped", "error": None})
         else:
@@ -227,6 +240,7 @@ def build_workbooks(
         "roster": str(roster_path),
         "session": str(session_path),
         "template": str(template_path),
+        "follow_up_template": None if follow_up is None else str(follow_up_path),
         "formats": list(formats),
     }
 

@@ -25,6 +25,11 @@ from parler_kit.production.files import (
     sha256_file,
     write_atomic,
 )
+from parler_kit.production.follow_up import (
+    FOLLOW_UP_ANSWERS_NAME,
+    FOLLOW_UP_NAME,
+    follow_up_notebook,
+)
 from parler_kit.production.handout import (
     CellError,
     body_key,
@@ -57,6 +62,8 @@ class BatchContext:
     locale: Locale
     #: "inprocess" (default: the template's show() calls rendered here) or "kernel".
     engine: str = "inprocess"
+    #: The follow-up evaluation template, written beside each workbook with the ipynb format.
+    follow_up: nbformat.NotebookNode | None = None
 
 
 _context: BatchContext | None = None
@@ -144,6 +151,8 @@ def _build(context: BatchContext, participant: Participant) -> dict[str, str]:
         path = folder / FORMAT_FILES["ipynb"]
         write_atomic(path, nbformat.writes(notebook).encode("utf-8"))  # type: ignore[no-untyped-call]
         written.append(path)
+        if context.follow_up is not None:
+            written.append(_write_follow_up(context, participant, folder))
     if not answers_path.exists():  # never touch answers a participant already gave
         AnswerStore.open(answers_path, participant_id=participant.id, session_id=context.session.id)
     if "html" in context.formats or "pdf" in context.formats:
@@ -169,3 +178,15 @@ def _build(context: BatchContext, participant: Participant) -> dict[str, str]:
             key = body_key(context.template, parameters, participant.role, digest, parts.header)
             written.append(handout_pdf(parts, key, context.out, folder / FORMAT_FILES["pdf"]))
     return {path.name: sha256_file(path) for path in written}
+
+
+def _write_follow_up(context: BatchContext, participant: Participant, folder: Path) -> Path:
+    """Write the participant's à froid notebook and create its answers file when missing."""
+    assert context.follow_up is not None
+    path = folder / FOLLOW_UP_NAME
+    notebook = follow_up_notebook(context.follow_up, participant, context.session)
+    write_atomic(path, nbformat.writes(notebook).encode("utf-8"))  # type: ignore[no-untyped-call]
+    answers = folder / FOLLOW_UP_ANSWERS_NAME
+    if not answers.exists():  # answers given a few weeks later are never touched
+        AnswerStore.open(answers, participant_id=participant.id, session_id=context.session.id)
+    return path

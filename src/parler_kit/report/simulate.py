@@ -2,7 +2,9 @@
 
 Writes, for each participant of a roster, the answers files a real course would return: the
 first day's (positioning quiz at entry), the second's (technique exercises) and the last day's
-(positioning quiz at the end, évaluation à chaud, the joint fiche action). Answers are drawn from a seeded
+(positioning quiz at the end, évaluation à chaud, the joint fiche action), and the follow-up
+evaluation (à froid) returned weeks later in its own file, ``evaluation_a_froid.answers.json``,
+as production names it. Answers are drawn from a seeded
 random generator, so the same roster always gives the same demonstration. One participant is
 left without a last-day file, so the bilan shows how a missing file is reported.
 
@@ -27,6 +29,8 @@ from parler_kit.i18n import ui_text
 from parler_kit.roster import Roster, Session
 
 MARKER = "SIMULATION-DEMONSTRATION.txt"
+#: The follow-up evaluation's answers file, as `parler_kit.production.follow_up` names it.
+FOLLOW_UP_ANSWERS = "evaluation_a_froid.answers.json"
 
 _COMMENTS = (
     "Les exemples tirés de nos journées avec les enfants m'ont beaucoup aidée.",
@@ -51,6 +55,7 @@ def simulate_answers(
         session.days[-1],
     )
     sheet = {f.id: f.example.fr for f in bank.action_sheet_fields}
+    later, weeks = random.Random(seed + 1), last_day + dt.timedelta(weeks=6)
     written = []
     for number, participant in enumerate(roster.participants):
         skill = rng.uniform(0.45, 0.9)
@@ -66,6 +71,12 @@ def simulate_answers(
         end["evaluation:chaud"] = _stored(_evaluation(bank, rng, roster), last_day, 16)
         end["fiche-action"] = _stored(sheet, last_day, 15)
         written.append(_write(folder / participant.id / "jour3", participant.id, session.id, end))
+        # Its own generator: the à froid answers leave every other simulated answer unchanged.
+        froid = {"evaluation:froid": _stored(_evaluation(bank, later, roster, "froid"), weeks, 18)}
+        written.append(
+            _write(folder / participant.id / "a-froid", participant.id, session.id, froid,
+                   FOLLOW_UP_ANSWERS)
+        )  # fmt: skip
     return written
 
 
@@ -117,9 +128,11 @@ def _exercises(
     return answers
 
 
-def _evaluation(bank: ContentBank, rng: random.Random, roster: Roster) -> dict[str, Any]:
+def _evaluation(
+    bank: ContentBank, rng: random.Random, roster: Roster, form: str = "chaud"
+) -> dict[str, Any]:
     values: dict[str, Any] = {}
-    for question in (q for q in bank.evaluation_questions if q.form == "chaud"):
+    for question in (q for q in bank.evaluation_questions if q.form == form):
         if question.kind == "scale":
             values[question.id] = rng.choice((3, 4, 4, 5, 5))
         elif question.kind == "choice":
@@ -134,9 +147,13 @@ def _evaluation(bank: ContentBank, rng: random.Random, roster: Roster) -> dict[s
 
 
 def _write(
-    folder: Path, participant_id: str, session_id: str, answers: dict[str, StoredAnswer]
+    folder: Path,
+    participant_id: str,
+    session_id: str,
+    answers: dict[str, StoredAnswer],
+    name: str = "carnet.answers.json",
 ) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "carnet.answers.json"
+    path = folder / name
     path.write_text(dump(participant_id, session_id, answers), "utf-8")
     return path
