@@ -166,10 +166,11 @@ def test_unsupported_format_and_missing_file(tmp_path: Path) -> None:
 
 
 def test_undecodable_bytes(tmp_path: Path) -> None:
-    """Bytes that are neither UTF-8 nor Windows-1252 are reported as an encoding problem."""
+    """A row that is not UTF-8 under a UTF-8 header is reported as an encoding problem, row 2."""
     path = tmp_path / "r.csv"
     path.write_bytes(HEADER.encode() + b"\nA;B\x81\x8d;rpe;S;;\n")
-    assert "Encodage" in problems_of(path)[0]
+    (problem,) = problems_of(path)
+    assert "ligne 2" in problem and "autre encodage" in problem
 
 
 def test_xlsx_first_sheet(tmp_path: Path) -> None:

@@ -46,8 +46,58 @@ _HOURS = re.compile(
 )
 
 
+#: Most values (scalars, list items, keys) a session file may hold once its aliases are expanded:
+#: a real session has a few hundred; a « billion laughs » file, nested aliases (``*a`` nine times
+#: in ``&b``, ``*b`` nine times in ``&c``…), would hold billions and exhaust the memory.
+MAX_SESSION_NODES = 20_000
+
+
+class _TooLarge(Exception):
+    """The document expands beyond `MAX_SESSION_NODES` (or nests itself through an alias)."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 class _TextDatesLoader(yaml.SafeLoader):
-    """Safe loader that leaves dates as text, so « 2027-02-30 » is a field error, not a crash."""
+    """Safe loader that leaves dates as text, so « 2027-02-30 » is a field error, not a crash.
+
+    It also measures the document before building any Python object from it, and refuses one
+    whose anchors and aliases expand beyond `MAX_SESSION_NODES` values, at once.
+    """
+
+    def compose_document(self) -> yaml.Node | None:
+        """The document's node tree, refused when its expanded size is not sane."""
+        node: yaml.Node | None = super().compose_document()
+        if node is not None:
+            _expanded_size(node, {}, set())
+        return node
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], open_nodes: set[int]) -> int:
+    """Values `node` stands for once aliases are copied out; _TooLarge beyond the limit.
+
+    Each distinct node is measured once (`sizes`), so a bomb is measured in linear time.
+    """
+    key = id(node)
+    if key in sizes:
+        return sizes[key]
+    if key in open_nodes:  # an alias to one of its own ancestors: infinitely large
+        raise _TooLarge(node.start_mark.line + 1)
+    open_nodes.add(key)
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(child, sizes, open_nodes) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        for name, value in node.value:
+            size += _expanded_size(name, sizes, open_nodes)
+            size += _expanded_size(value, sizes, open_nodes)
+    open_nodes.discard(key)
+    if size > MAX_SESSION_NODES:
+        raise _TooLarge(node.start_mark.line + 1)
+    sizes[key] = size
+    return size
 
 
 _TextDatesLoader.yaml_implicit_resolvers = {
@@ -64,6 +114,12 @@ def load_session(path: Path) -> Session:
         data = yaml.load(path.read_text("utf-8"), Loader=_TextDatesLoader)
     except FileNotFoundError:
         raise RosterError([Problem(ui_text("session.missing"), file=where)], _summary(1)) from None
+    except (_TooLarge, RecursionError) as error:
+        line = error.line if isinstance(error, _TooLarge) else None
+        problem = Problem(
+            ui_text("session.too_large", limit=MAX_SESSION_NODES), file=where, row=line
+        )
+        raise RosterError([problem], _summary(1)) from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         line = getattr(getattr(error, "problem_mark", None), "line", None)
         problem = Problem(

@@ -51,21 +51,84 @@ def read_table(path: Path) -> Table:
 
 
 def decode(data: bytes, path: Path) -> str:
-    """Text of a CSV file: UTF-8 (BOM or not), else Windows-1252 as older Excel writes it."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    """Text of a CSV file: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252 (older Excel).
+
+    RosterError naming the real cause otherwise: a file that is not text (a workbook renamed
+    .csv, UTF-16 without BOM), or rows saved in another encoding than the rest of the file.
+    """
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise _refusal(path, "roster.file.encoding", position=error.start) from None
+    utf8_bom = data.startswith(_UTF8_BOM)
+    body = data[len(_UTF8_BOM) :] if utf8_bom else data
+    _refuse_binary(body, path)
     try:
-        return data.decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as error:
+    lines = body.split(b"\n")
+    foreign = [number for number, line in enumerate(lines, start=1) if not _is_utf8(line)]
+    if utf8_bom or any(_is_utf8(line) and not line.isascii() for line in lines):
         raise RosterError(
-            [Problem(ui_text("roster.file.encoding", position=error.start), file=str(path))]
-        ) from None
+            [
+                Problem(
+                    ui_text("roster.file.mixed_encoding", text=_shown(lines[n - 1])),
+                    file=str(path),
+                    row=n,
+                )
+                for n in foreign
+            ]
+        )
+    try:
+        return body.decode("cp1252")
+    except UnicodeDecodeError as error:
+        row = body[: error.start].count(b"\n") + 1
+        raise _refusal(path, "roster.file.encoding", row=row, position=error.start) from None
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: Leading bytes of files that are not CSV text at all → catalog key saying what they are.
+_SIGNATURES = {
+    b"PK\x03\x04": "roster.file.zip",
+    b"\xd0\xcf\x11\xe0": "roster.file.xls",
+    b"%PDF": "roster.file.pdf",
+}
+
+
+def _refusal(path: Path, key: str, row: int | None = None, **params: object) -> RosterError:
+    return RosterError([Problem(ui_text(key, "fr", **params), file=str(path), row=row)])
+
+
+def _refuse_binary(data: bytes, path: Path) -> None:
+    """RosterError when `data` is a workbook, a PDF, UTF-16 without BOM or other binary data."""
+    for signature, key in _SIGNATURES.items():
+        if data.startswith(signature):
+            raise _refusal(path, key)
+    nul = data.find(b"\x00")
+    if nul < 0:
+        return
+    sample = data[:4000]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) * 4 >= len(sample):  # ASCII text in UTF-16: every other byte is zero
+        raise _refusal(path, "roster.file.utf16", order="BE" if even > odd else "LE")
+    raise _refusal(path, "roster.file.binary", row=data[:nul].count(b"\n") + 1, position=nul)
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _shown(line: bytes) -> str:
+    """The start of a row as Windows-1252 would show it, so the organiser recognises it."""
+    text = line.decode("cp1252", errors="replace").strip()
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -82,12 +145,7 @@ def _sniff_delimiter(text: str) -> str:
 
 
 def _read_csv(path: Path) -> Table:
-    try:
-        text = decode(path.read_bytes(), path)
-    except UnicodeDecodeError as error:
-        raise RosterError(
-            [Problem(ui_text("roster.file.encoding", position=error.start), file=str(path))]
-        ) from None
+    text = decode(path.read_bytes(), path)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     rows: list[tuple[int, tuple[str, ...]]] = []
     next_line = 1
@@ -127,13 +185,19 @@ def _read_xlsx(path: Path) -> Table:
         raise RosterError(
             [Problem(ui_text("roster.file.xlsx", detail=type(error).__name__), file=str(path))]
         ) from None
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    sheet = workbook.worksheets[0]
+    number = 0
     try:
-        sheet = workbook.worksheets[0]
-        rows: list[tuple[int, tuple[str, ...]]] = []
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = tuple(_cell_text(value) for value in values)
             if any(cells):
                 rows.append((number, cells))
+    except Exception:  # the sheet's XML is read lazily: a cut file fails here, not on opening
+        problem = Problem(
+            ui_text("roster.file.xlsx_sheet", sheet=sheet.title), file=str(path), row=number + 1
+        )
+        raise RosterError([problem]) from None
     finally:
         workbook.close()
     return Table(tuple(rows))
