@@ -1,0 +1,24 @@
+"""``python -m parler_kit.live --hub-service FOLDER [--address URL]``: the hub's ``classe`` service."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from parler_kit.live.hub import hub_app, hub_bind, hub_prefix
+from parler_kit.live.run import run, service_for
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse the arguments and run the service with the hub's environment."""
+    parser = argparse.ArgumentParser(prog="python -m parler_kit.live")
+    parser.add_argument("--hub-service", type=Path, required=True, metavar="FOLDER")
+    parser.add_argument("--address", default=None, help="room address for the join panel")
+    args = parser.parse_args(argv)
+    live = service_for(args.hub_service, hub_prefix(), args.address)
+    host, port = hub_bind()
+    run(hub_app(live), live, host, port)
+
+
+if __name__ == "__main__":
+    main()
