@@ -38,3 +38,27 @@ def test_every_data_file_is_described() -> None:
     names = sorted(entry.name for entry in data.iterdir() if entry.name.endswith(".yaml"))
     assert names, "no data file found"
     assert [name for name in names if f"`{name}`" not in text] == []
+
+
+def _rows() -> dict[str, list[str]]:
+    """Cells of each row of the sources table, by source id."""
+    section = DOC.read_text("utf-8").partition("\n## Les sources\n")[2].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        match = re.match(r"^\| `([a-z0-9][a-z0-9_.-]*)` \|(.*)\|$", line)
+        if match:
+            rows[match.group(1)] = [
+                c.strip().replace("\\|", "|") for c in match.group(2).split(" | ")
+            ]
+    return rows
+
+
+def test_the_doc_shows_each_reference_and_how_it_was_checked() -> None:
+    """A row gives the source's full reference and its verification status, as in the data."""
+    rows = _rows()
+    for source in load_bank().sources:
+        reference, verification = rows[source.id][0], rows[source.id][1]
+        assert reference == source.citation, source.id
+        expected = f"vérifiée : {source.checked}" if source.checked else "non vérifiée"
+        assert verification.startswith(expected), source.id
+        assert (source.missing or "") in verification, source.id

@@ -8,7 +8,9 @@ the whole bank (source ids, duplicate ids, answer keys) lives in `parler_kit.con
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -106,15 +108,111 @@ class Record(Frozen):
 
 
 class Source(Frozen):
-    """A reference the content relies on; other records point to it by id."""
+    """A reference the content relies on; other records point to it by id.
+
+    The rule (docs/content.md, « Comment une source est vérifiée »): authors, year, exact title,
+    journal or publisher, and a DOI, an ISBN or a deep URL to the document itself. What cannot be
+    given honestly is said in ``missing``, never invented; ``checked`` says against what the
+    reference was checked (absent: not checked yet).
+    """
 
     id: RecordId
     kind: Literal["article", "report", "website", "dataset", "guide", "law", "book", "press"]
-    citation: str = Field(min_length=3)
+    authors: str = Field(min_length=2)
     year: int | None = Field(default=None, ge=1900, le=2100)
+    title: str = Field(min_length=3)
+    #: The journal (with volume and pages) for an article, else the publisher or issuing body.
+    publisher: str = Field(min_length=2)
+    doi: str | None = None
+    isbn: str | None = None
     url: str | None = None
+    #: What the title, authors and identifier were checked against; None: not checked yet.
+    checked: str | None = None
+    #: What is missing (identifier, year) and why, with what is known instead.
+    missing: str | None = None
     used_for: Text
     note: Text | None = None
+
+    @field_validator("doi")
+    @classmethod
+    def _doi_shape(cls, value: str | None) -> str | None:
+        if value is not None and not DOI_PATTERN.fullmatch(value):
+            raise ValueError(f"DOI mal formé « {value} » (attendu : 10.xxxx/…, sans https://)")
+        return value
+
+    @field_validator("isbn")
+    @classmethod
+    def _isbn_checksum(cls, value: str | None) -> str | None:
+        if value is not None and not isbn_is_valid(value):
+            raise ValueError(f"ISBN invalide « {value} » (somme de contrôle fausse)")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _deep_url(cls, value: str | None) -> str | None:
+        if value is not None:
+            problem = url_problem(value)
+            if problem:
+                raise ValueError(f"adresse « {value} » : {problem}")
+        return value
+
+    @model_validator(mode="after")
+    def _identified(self) -> Source:
+        has_identifier = any((self.doi, self.isbn, self.url))
+        if not has_identifier and not self.missing:
+            raise ValueError(
+                "ni doi, ni isbn, ni url : donnez-en un, ou dites dans « missing » "
+                "pourquoi aucun n'est donné"
+            )
+        if self.year is None and not self.missing:
+            raise ValueError("année absente : dites dans « missing » pourquoi")
+        return self
+
+    @property
+    def identifier(self) -> str | None:
+        """The best way to reach the document: DOI link, then URL, then ISBN."""
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        if self.url:
+            return self.url
+        return f"ISBN {self.isbn}" if self.isbn else None
+
+    @property
+    def citation(self) -> str:
+        """The full reference as printed: « Authors (year). Title. Publisher. identifier »."""
+        year = self.year if self.year is not None else "s. d."
+        title = self.title if self.title[-1] in ".?!»" else f"{self.title}."
+        text = f"{self.authors} ({year}). {title} {self.publisher}."
+        return f"{text} {self.identifier}" if self.identifier else text
+
+
+DOI_PATTERN = re.compile(r"10\.\d{4,9}/\S+")
+
+
+def isbn_is_valid(isbn: str) -> bool:
+    """Whether an ISBN-10 or ISBN-13 (hyphens allowed) has a correct check digit."""
+    digits = isbn.replace("-", "").replace(" ", "").upper()
+    if len(digits) == 13 and digits.isdigit():
+        total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits))
+        return total % 10 == 0
+    if len(digits) == 10 and digits[:9].isdigit() and (digits[9].isdigit() or digits[9] == "X"):
+        values = [int(d) for d in digits[:9]] + [10 if digits[9] == "X" else int(digits[9])]
+        return sum((10 - i) * v for i, v in enumerate(values)) % 11 == 0
+    return False
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` is not a deep link to a document (None when it is one)."""
+    parsed = urlsplit(url)
+    if parsed.scheme not in ("https", "http"):
+        return "l'adresse doit commencer par https://"
+    if "." not in parsed.netloc or " " in url:
+        return "nom de site invalide"
+    if parsed.path.strip("/") == "" and not parsed.query:
+        return "page d'accueil d'un site : donnez l'adresse du document lui-même"
+    if "…" in url or "..." in url:
+        return "adresse tronquée"
+    return None
 
 
 class Milestone(Record):
