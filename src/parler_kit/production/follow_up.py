@@ -10,13 +10,12 @@ participant id is left out).
 
 from __future__ import annotations
 
-import copy
 import hashlib
 from pathlib import Path
 
 import nbformat
-import papermill
 
+from parler_kit.production.workbook import prepared_notebook
 from parler_kit.roster import Participant, Session
 
 #: The shipped follow-up template, in the repository's ``workbooks/`` folder.
@@ -37,25 +36,12 @@ def follow_up_notebook(
     template: nbformat.NotebookNode, participant: Participant, session: Session
 ) -> nbformat.NotebookNode:
     """The participant's follow-up notebook (nothing written); its parameter cells stay hidden."""
-    notebook: nbformat.NotebookNode = papermill.execute_notebook(
-        copy.deepcopy(template),
-        None,
-        parameters={
-            "participant_id": participant.id,
-            "session_id": session.id,
-            "answers_path": FOLLOW_UP_ANSWERS_NAME,
-        },
-        prepare_only=True,
-        kernel_name="python3",
-        language="python",
-        progress_bar=False,
-        log_output=False,
-    )
-    for cell in notebook.cells:
-        tags = set(cell.get("metadata", {}).get("tags", []))
-        if cell.cell_type == "code" and tags & {"parameters", "injected-parameters"}:
-            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
-    notebook.metadata.get("papermill", {}).pop("parameters", None)
+    parameters = {
+        "participant_id": participant.id,
+        "session_id": session.id,
+        "answers_path": FOLLOW_UP_ANSWERS_NAME,
+    }
+    notebook = prepared_notebook(template, parameters)
     # Like the workbook, the notebook says whose it is (read by `parler-kit course collect`).
     notebook.metadata["parler_kit"] = {"participant_id": participant.id, "session_id": session.id}
     return notebook

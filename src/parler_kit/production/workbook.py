@@ -31,6 +31,21 @@ def workbook_notebook(
     locale: Locale = "fr",
 ) -> nbformat.NotebookNode:
     """The personalised workbook as a notebook node (nothing written)."""
+    notebook = prepared_notebook(template, parameters)
+    for cell in notebook.cells:
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if "cover" in tags:
+            cell.cell_type = "markdown"
+            cell.source = cover_markdown(participant, session, bank, locale)
+        elif "role-examples" in tags:
+            cell.source = role_examples_markdown(bank, participant, locale)
+    return notebook
+
+
+def prepared_notebook(
+    template: nbformat.NotebookNode, parameters: dict[str, Any]
+) -> nbformat.NotebookNode:
+    """`template` with `parameters` injected by papermill (no kernel), parameter cells hidden."""
     notebook: nbformat.NotebookNode = papermill.execute_notebook(
         copy.deepcopy(template),
         None,
@@ -45,11 +60,6 @@ def workbook_notebook(
         tags = set(cell.get("metadata", {}).get("tags", []))
         if cell.cell_type == "code" and tags & _HIDDEN_TAGS:
             cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
-        if "cover" in tags:
-            cell.cell_type = "markdown"
-            cell.source = cover_markdown(participant, session, bank, locale)
-        elif "role-examples" in tags:
-            cell.source = role_examples_markdown(bank, participant, locale)
     # papermill copies every parameter into the notebook's metadata; the cell above is enough.
     notebook.metadata.get("papermill", {}).pop("parameters", None)
     return notebook
