@@ -7,7 +7,10 @@ This module imports nothing from the kit: every layer may raise these.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 
 class ParlerKitError(Exception):
@@ -73,3 +76,19 @@ class AnswerStoreError(ParlerKitError):
 
 class ProductionError(ParlerKitError):
     """A batch production step failed for a reason that concerns the whole batch."""
+
+
+@contextmanager
+def naming_failures(path: Path, partial: Path) -> Iterator[None]:
+    """Re-raise an OSError met while writing `partial` (to become `path`) as one naming `path`.
+
+    A full disk fails a ``write()`` with no file name at all, and the temporary name means
+    nothing to the organiser: the message must name the document that could not be written.
+    The errno is kept (``OSError(errno, …)`` builds the matching subclass).
+    """
+    try:
+        yield
+    except OSError as error:
+        if error.filename is not None and str(error.filename) != str(partial):
+            raise  # about another path (the folder that could not be created, for instance)
+        raise OSError(error.errno, error.strerror, str(path)) from error

@@ -1,4 +1,10 @@
-"""HTML → PDF through WeasyPrint, offline: nothing is fetched from the network."""
+"""HTML → PDF through WeasyPrint, offline: nothing is fetched from the network.
+
+Every PDF of the kit is tagged (PDF/UA-1 variant: structure tree, marked content) and declares
+its language (``/Lang`` from the page's ``lang`` attribute), so that screen readers and a
+funder's accessibility check can read it. Measured on the 44-page handout: +0.3 s of layout and
++0.4 s of writing (about +15 %), see docs/performance.md.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +15,14 @@ from pathlib import Path
 
 from weasyprint import CSS, HTML, URLFetcher
 
+from parler_kit.errors import naming_failures
 from parler_kit.printing.document import page_css
 
 #: Schemes a document may load resources from; http(s) (and anything else) is refused, so a
 #: handout never depends on the network nor leaks who prints it.
 ALLOWED_SCHEMES = ("file", "data")
+#: WeasyPrint options every PDF of the kit is written with (tagged, PDF/UA-1 metadata).
+PDF_OPTIONS: dict[str, object] = {"pdf_variant": "pdf/ua-1"}
 
 
 _SVG_PROPERTY_WARNING = re.compile(
@@ -59,7 +68,8 @@ def render_pdf(html: str, out: Path, *, base_url: Path | None = None) -> Path:
         # A page from `document_html` already carries the stylesheet; other HTML gets it added.
         css = page_css()
         extra = [] if css.splitlines()[0] in html else [CSS(string=css)]
-        document.write_pdf(partial, stylesheets=extra)
+        with naming_failures(out, partial):  # a full disk names `out`
+            document.write_pdf(partial, stylesheets=extra, **PDF_OPTIONS)  # type: ignore[arg-type]
         partial.replace(out)
     finally:
         partial.unlink(missing_ok=True)

@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from parler_kit.errors import ProductionError
+from parler_kit.errors import ProductionError, naming_failures
 from parler_kit.i18n import ui_text
 from parler_kit.roster import is_safe_id
 from parler_kit.spreadsheet import neutralise_formula
@@ -31,7 +31,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to a temporary file beside `path`, fsync it, then move it into place."""
     partial = path.with_name(f".{path.name}.partial")
     try:
-        with partial.open("wb") as handle:
+        with naming_failures(path, partial), partial.open("wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

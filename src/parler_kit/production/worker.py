@@ -19,6 +19,7 @@ from parler_kit.answers import AnswersFile, AnswerStore, read_answers
 from parler_kit.content import ContentBank
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import Locale, ui_text
+from parler_kit.i18n.oserrors import os_error_text
 from parler_kit.production.files import (
     answers_digest,
     participant_dir,
@@ -85,6 +86,8 @@ def build_participant(participant: Participant, inputs_hash: str) -> Entry:
         failure = ParticipantError(str(error), cell=error.cell)
     except ParlerKitError as error:
         failure = ParticipantError(str(error))
+    except OSError as error:  # full disk, no permission…: the file and the cause, in French
+        failure = ParticipantError(os_error_text(error))
     except Exception as error:  # a bug or a library failure: isolate it, keep its trace short
         detail = "".join(traceback.format_exception_only(type(error), error)).strip()
         failure = ParticipantError(ui_text("production.unexpected", detail=detail))
