@@ -11,6 +11,7 @@ from parler_kit.content.model import (
     ActionSheetField,
     AgeRange,
     ClassificationItem,
+    CourseDay,
     DialogueItem,
     Disagreement,
     EvaluationQuestion,
@@ -27,15 +28,24 @@ from parler_kit.content.model import (
     VocabularyNorm,
     WarningSign,
 )
+from parler_kit.content.plan import (
+    FOLLOW_UP_DELAY,
+    course_days,
+    day_label,
+    day_of_section,
+    section_heading,
+)
 from parler_kit.content.stats import content_stats
 
 __all__ = [
     "AVOID",
+    "FOLLOW_UP_DELAY",
     "SCHEMA_VERSION",
     "ActionSheetField",
     "AgeRange",
     "ClassificationItem",
     "ContentBank",
+    "CourseDay",
     "DialogueItem",
     "Disagreement",
     "EvaluationQuestion",
@@ -53,6 +63,10 @@ __all__ = [
     "VocabularyNorm",
     "WarningSign",
     "content_stats",
+    "course_days",
+    "day_label",
+    "day_of_section",
     "load_bank",
     "load_bank_from",
+    "section_heading",
 ]

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from parler_kit.content.model import (
     ActionSheetField,
     ClassificationItem,
+    CourseDay,
     DialogueItem,
     Disagreement,
     EvaluationQuestion,
@@ -49,6 +50,7 @@ class ContentBank:
     roles: tuple[Role, ...] = ()
     action_sheet_fields: tuple[ActionSheetField, ...] = ()
     evaluation_questions: tuple[EvaluationQuestion, ...] = ()
+    course_days: tuple[CourseDay, ...] = ()
     _by_id: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -122,4 +124,5 @@ COLLECTIONS: dict[str, type[BaseModel] | None] = {
     "roles": Role,
     "action_sheet_fields": ActionSheetField,
     "evaluation_questions": EvaluationQuestion,
+    "course_days": CourseDay,
 }

@@ -95,13 +95,26 @@ def _named_techniques(record: Any) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def _warning_sign_references(bank: ContentBank, located: list[tuple[str, Any]]) -> list[Problem]:
-    known = {sign.id for sign in bank.warning_signs}
-    return [
-        Problem(
-            f"signe d'alerte inconnu « {record.warning_sign} »", file, record.id, "warning_sign"
-        )
-        for file, record in located
-        if isinstance(record, ObservationItem)
-        and record.warning_sign
-        and record.warning_sign not in known
-    ]
+    """An item's warning sign exists, covers the item's age band and is not a composite sign."""
+    signs = {sign.id: sign for sign in bank.warning_signs}
+    problems = []
+    for file, record in located:
+        if not isinstance(record, ObservationItem) or not record.warning_sign:
+            continue
+        sign = signs.get(record.warning_sign)
+        if sign is None:
+            message = f"signe d'alerte inconnu « {record.warning_sign} »"
+        elif record.age_band is not None and not sign.age.contains(record.age_band):
+            message = (
+                f"le signe « {sign.id} » couvre {sign.age.min}–{sign.age.max} mois, "
+                f"pas la tranche de {record.age_band} mois de l'item"
+            )
+        elif sign.composite:
+            message = (
+                f"le signe « {sign.id} » réunit plusieurs comportements : "
+                "aucun item seul ne peut le déclencher"
+            )
+        else:
+            continue
+        problems.append(Problem(message, file, record.id, "warning_sign"))
+    return problems

@@ -56,7 +56,13 @@ def load_bank_from(folder: Traversable | Path) -> ContentBank:
     if not entries:
         raise ContentError([Problem(f"aucun fichier .yaml dans {folder}")])
     for entry in entries:
-        collection, parsed = _read_file(entry.name, entry.read_text("utf-8"), problems)
+        try:
+            text = entry.read_text("utf-8")
+        except UnicodeDecodeError as error:
+            message = f"texte illisible (octet {error.start}) : enregistrez le fichier en UTF-8"
+            problems.append(Problem(message, file=entry.name))
+            continue
+        collection, parsed = _read_file(entry.name, text, problems)
         if collection is not None:
             records[collection].extend(parsed)
             located.extend((entry.name, record) for record in parsed)

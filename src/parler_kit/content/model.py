@@ -230,6 +230,9 @@ class WarningSign(Record):
     age: AgeRange
     text: Text
     action: Text
+    #: The sign is several behaviours together (« aucun mot, pas de pointage, pas d'attention
+    #: conjointe »): no single observation item may raise it.
+    composite: bool = False
 
 
 class Position(Frozen):
@@ -483,3 +486,18 @@ class EvaluationQuestion(Record):
         if self.multiple and self.kind != "choice":
             raise ValueError("« multiple » ne s'applique qu'à une question à choix")
         return self
+
+
+class CourseDay(Record):
+    """One day of the course plan: the curriculum's notebooks are the source of its contents.
+
+    The day's label is the one every document prints (workbook and handout headings, the hot
+    evaluation's choices, the trainer guide); `workbook_sections` are the workbook sections that
+    belong to the day.
+    """
+
+    day: int = Field(ge=1, le=3)
+    label: Text
+    #: Curriculum notebooks of the day, relative to ``curriculum/`` (« day1/01-….ipynb »).
+    notebooks: tuple[str, ...] = Field(min_length=1)
+    workbook_sections: tuple[Text, ...] = ()

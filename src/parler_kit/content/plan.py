@@ -1,0 +1,59 @@
+"""The course plan: one source of truth for the day labels every document prints.
+
+The days follow the curriculum (``curriculum/dayN/``); ``course_plan.yaml`` stores each day's
+label, notebooks and workbook sections. The workbook, the handout, the hot evaluation and the
+trainer guide take their day labels from here (tests keep them equal).
+"""
+
+from __future__ import annotations
+
+from parler_kit.content.bank import ContentBank
+from parler_kit.content.loader import load_bank
+from parler_kit.content.model import CourseDay, Text
+
+#: When the follow-up (« à froid ») evaluation is sent, said the same way everywhere.
+FOLLOW_UP_DELAY = Text(
+    fr="environ trois mois après la formation", en="about three months after the course"
+)
+
+_DAY_WORD = {"fr": "Jour", "en": "Day"}
+_COLON = {"fr": " : ", "en": ": "}
+
+
+def course_days(bank: ContentBank | None = None) -> tuple[CourseDay, ...]:
+    """The days of the course, in order."""
+    return tuple(sorted((bank or load_bank()).course_days, key=lambda d: d.day))
+
+
+def _text(text: Text, locale: str) -> str:
+    return text.en if locale == "en" and text.en else text.fr
+
+
+def day_label(day: int, locale: str = "fr", bank: ContentBank | None = None) -> str:
+    """« Jour 2 : Converser avec le tout-petit » (KeyError naming the day when unknown).
+
+    Plain spaces: French typography is applied where the text is displayed or printed.
+    """
+    for course_day in course_days(bank):
+        if course_day.day == day:
+            return f"{_DAY_WORD[locale]} {day}{_COLON[locale]}{_text(course_day.label, locale)}"
+    raise KeyError(f"No day {day} in the course plan")
+
+
+def _section(title: str, bank: ContentBank | None) -> tuple[int, Text]:
+    for course_day in course_days(bank):
+        for section in course_day.workbook_sections:
+            if title in (section.fr, section.en):
+                return course_day.day, section
+    raise KeyError(f"No workbook section {title!r} in the course plan")
+
+
+def day_of_section(title: str, bank: ContentBank | None = None) -> int:
+    """The day a workbook section (its French or English title, as in the plan) belongs to."""
+    return _section(title, bank)[0]
+
+
+def section_heading(title: str, locale: str = "fr", bank: ContentBank | None = None) -> str:
+    """A workbook or handout heading: « Jour 3 — La fiche action »."""
+    day, section = _section(title, bank)
+    return f"{_DAY_WORD[locale]} {day} — {_text(section, locale)}"
