@@ -34,7 +34,7 @@ FOUNDATION_TECHNIQUES = {
     "questions-ouvertes",
     "ne-pas-anticiper",
 }
-ROLES_WITH_OWN_ITEMS = ("assistante_maternelle", "laep", "rpe")
+ROLES_WITH_OWN_ITEMS = ("assistante_maternelle", "laep", "rpe", "eje", "auxiliaire_puericulture")
 MIN_CLASSIFICATION_PER_ROLE = 8
 
 
@@ -134,7 +134,7 @@ def test_technique_has_examples_in_two_situations_and_a_counterpart(technique: T
 
 @pytest.mark.parametrize("role", ROLES_WITH_OWN_ITEMS)
 def test_each_role_has_its_own_classification_items(role: str) -> None:
-    """Assistantes maternelles, LAEP and RPE each get at least 8 classification items of their own."""
+    """AM, LAEP, RPE, EJE and auxiliaires de puériculture each get at least 8 items of their own."""
     tagged = [item for item in CLASSIFICATION if role in item.roles]
     assert len(tagged) >= MIN_CLASSIFICATION_PER_ROLE
 

@@ -54,7 +54,7 @@ def test_counts_reach_the_minimums(bank: ContentBank) -> None:
         "adult observation items": (len(bank.observation_items) - len(_child_items(bank)), 10),
         "vignettes": (len(bank.vignettes), 6),
         "action_sheet_fields": (len(bank.action_sheet_fields), 15),
-        "roles": (len(bank.roles), 5),
+        "roles": (len(bank.roles), 7),
     }
     short = {kind: got for kind, (got, minimum) in counts.items() if got < minimum}
     assert not short, f"below the minimum: {short}"
@@ -388,9 +388,10 @@ def test_follow_up_form_lists_every_technique(bank: ContentBank) -> None:
     assert renamed == [], "the choice text must be the technique's current name"
 
 
-def test_roles_are_the_five_professions(bank: ContentBank) -> None:
-    """The five roles exist with a French context text used to personalise workbooks."""
+def test_roles_are_the_professions_of_the_field(bank: ContentBank) -> None:
+    """The field's professions (EJE, AP, RPE, LAEP, AM, coordination) and « autre » each have a role."""
     assert {role.id for role in bank.roles} == {
-        "assistante_maternelle", "rpe", "laep", "coordination", "autre",
+        "eje", "auxiliaire_puericulture", "assistante_maternelle", "rpe", "laep", "coordination",
+        "autre",
     }  # fmt: skip
     assert all(len(role.context.fr) > 40 for role in bank.roles)

@@ -34,7 +34,7 @@ def test_example_roster_has_twelve_participants_with_accents() -> None:
     names = {p.full_name for p in roster.participants}
     assert "Éloïse Rousseau" in names and "Jean-Noël Bertrand-Ollier" in names
     assert {p.role for p in roster.participants} == {
-        "assistante_maternelle", "rpe", "laep", "coordination", "autre",
+        "assistante_maternelle", "rpe", "laep", "coordination", "eje",
     }  # fmt: skip
 
 
@@ -82,7 +82,8 @@ def test_blank_lines_ignored_and_rows_are_file_lines(tmp_path: Path) -> None:
         ("LAEP", "laep"),
         ("Lieu d’accueil enfants-parents", "laep"),
         ("Coordinatrice", "coordination"),
-        ("EJE", "autre"),
+        ("EJE", "eje"),
+        ("Auxiliaire de puériculture", "auxiliaire_puericulture"),
     ],
 )
 def test_profession_spellings(tmp_path: Path, spelling: str, role: str) -> None:

@@ -53,7 +53,9 @@ Situation = Literal[
     "meal", "changing", "play", "book", "welcome", "nap", "outdoor", "transition", "group_time",
 ]  # fmt: skip
 
-RoleId = Literal["assistante_maternelle", "rpe", "laep", "coordination", "autre"]
+RoleId = Literal[
+    "eje", "auxiliaire_puericulture", "assistante_maternelle", "rpe", "laep", "coordination", "autre",
+]  # fmt: skip
 
 
 class Frozen(BaseModel):
@@ -451,7 +453,10 @@ class Role(Record):
     """A profession of the participants; personalises the examples of a workbook."""
 
     id: RoleId
+    #: The job as named in lists and messages (« Auxiliaire de puériculture »).
     label: Text
+    #: The person's profession as printed on covers and sheets (« animatrice / animateur de RPE »).
+    profession: Text
     context: Text
     situations: tuple[Situation, ...] = Field(min_length=1)
     #: Spellings accepted in a roster's « profession » column (compared without case or accents).

@@ -6,15 +6,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import get_args
 
 from parler_kit.content import ContentBank, load_bank
-from parler_kit.content.model import RoleId
 from parler_kit.errors import Problem, RosterError
 from parler_kit.i18n import ui_text
 from parler_kit.roster.ids import derive_id, identity_key, is_safe_id
 from parler_kit.roster.model import Participant, Roster
 from parler_kit.roster.normalise import fold
+from parler_kit.roster.roles import match_role, role_lookup
 from parler_kit.roster.table import Table, column_letter, read_table
 
 #: Canonical column → folded header spellings accepted for it.
@@ -39,23 +38,6 @@ class _Column:
     def where(self) -> str:
         """The header as typed, as the problem's field (« Prénom (colonne B) »)."""
         return f"{self.header} (colonne {column_letter(self.index)})"
-
-
-def _profession_key(text: str) -> str:
-    """Folded and without spaces, so « R.P.E. », « Ass-Mat » and « assmat » match."""
-    return fold(text).replace(" ", "")
-
-
-def role_lookup(bank: ContentBank) -> dict[str, RoleId]:
-    """Profession key → role id, from each role's id, French label and aliases."""
-    lookup: dict[str, RoleId] = {}
-    known: tuple[RoleId, ...] = get_args(RoleId)
-    for role in bank.roles:
-        if role.id not in known:
-            continue
-        for spelling in (role.id, role.label.fr, *role.aliases):
-            lookup.setdefault(_profession_key(spelling), role.id)
-    return lookup
 
 
 def load_roster(path: Path, *, bank: ContentBank | None = None) -> Roster:
@@ -143,7 +125,7 @@ def _participants(
         for name in REQUIRED:
             if not values[name]:
                 found.append((name, ui_text("roster.value.required", column=name)))
-        role = roles.get(_profession_key(values["profession"]))
+        role = match_role(values["profession"], roles)
         if values["profession"] and role is None:
             message = ui_text(
                 "roster.value.profession", value=values["profession"], accepted=accepted
