@@ -1,93 +1,226 @@
-"""Attendance sheets, certificates and blank evaluation forms, read back from the PDF text."""
+"""Attendance sheets, certificates, convocations and evaluation forms, read back from the PDFs."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import subprocess
 from pathlib import Path
+
+import pikepdf
+import pytest
 
 from parler_kit.admin import (
     LearningOutcome,
+    attestation_html,
+    convocation_html,
+    emargement_html,
     write_attestations,
+    write_convocations,
     write_emargements,
     write_evaluations,
+    write_realisations,
 )
 from parler_kit.content import load_bank
-from parler_kit.roster import Roster, Session
+from parler_kit.errors import RosterError
+from parler_kit.printing import render_pdf
+from parler_kit.roster import Presence, Roster, Session, load_roster
 
-PdfText = Callable[[Path], str]
+
+def _reading(path: Path) -> str:
+    """The PDF's text in reading order (table cells one after the other), spaces and ’ folded."""
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def documents(
+    tmp_path_factory: pytest.TempPathFactory,
+    roster: Roster,
+    full_session: Session,
+    presence: Presence,
+) -> dict[str, Path]:
+    """One of each document, written once for the module (certificates with presence and results)."""
+    out = tmp_path_factory.mktemp("documents")
+    outcomes = {"p001": LearningOutcome(17, 20, action_sheet=True), "p002": LearningOutcome(9, 20)}
+    attestations = write_attestations(roster, full_session, out, outcomes, presence=presence)
+    realisations = write_realisations(roster, full_session, presence, out)
+    zoe = roster.by_id("p001")
+    return {
+        "attestations": out,
+        "attestation": attestations[0],
+        "by_hand": render_pdf(attestation_html(zoe, full_session), out / "a-la-main.pdf"),
+        "realisation": realisations[0],
+        "convocation": render_pdf(convocation_html(zoe, full_session), out / "convocation.pdf"),
+        "emargement": write_emargements(roster, full_session, out)[0],
+    }
+
+
+def _roster_of(count: int, tmp_path: Path) -> Roster:
+    rows = "".join(f"p{n:03d};Nom{n:02d};Prénom;EJE;Crèche {n}\n" for n in range(1, count + 1))
+    path = tmp_path / f"liste-{count}.csv"
+    path.write_text(f"id;nom;prénom;profession;structure\n{rows}", "utf-8")
+    return load_roster(path)
+
+
+def test_attendance_sheet_fits_fifteen_on_one_page_with_absence_lateness_and_headcount(
+    session: Session, tmp_path: Path
+) -> None:
+    """15 participants: one page; absence and lateness columns; the trainer attests a headcount."""
+    morning = session.half_days[0]
+    fifteen = render_pdf(
+        emargement_html(_roster_of(15, tmp_path), session, morning), tmp_path / "a.pdf"
+    )
+    sixteen = render_pdf(
+        emargement_html(_roster_of(16, tmp_path), session, morning), tmp_path / "b.pdf"
+    )
+    assert len(pikepdf.open(fifteen).pages) == 1
+    assert len(pikepdf.open(sixteen).pages) == 2
+    text = _reading(fifteen)
+    assert "Absent(e)" in text and "Retard (heure d'arrivée)" in text
+    assert "atteste que ........ participant(s) sur 15 inscrit(s) étaient présents" in text
+    assert "NOM15 Prénom" in text and "page 1 / 1" in text
+    assert "de 9 h 00 à 12 h 30 (3 h 30)" in text
 
 
 def test_one_attendance_sheet_per_half_day_with_names_french_date_and_hours(
-    roster: Roster, session: Session, tmp_path: Path, pdf_text: PdfText
+    roster: Roster, session: Session, documents: dict[str, Path]
 ) -> None:
     """Each sheet names the half-day in French, its hours, every participant and each trainer."""
-    paths = write_emargements(roster, session, tmp_path)
-    assert [p.name for p in paths] == [
-        "emargement-2026-03-02-matin.pdf",
-        "emargement-2026-03-03-apres-midi.pdf",
-    ]
-    morning, afternoon = (pdf_text(p) for p in paths)
-    assert "Feuille d'émargement" in morning
-    assert "lundi 2 mars 2026, matin" in morning and "de 9 h 00 à 12 h 30 (3 h 30)" in morning
-    assert "mardi 3 mars 2026, après-midi" in afternoon and "de 13 h 30 à 17 h 00" in afternoon
+    assert documents["emargement"].name == "emargement-2026-03-02-matin.pdf"
+    morning = _reading(documents["emargement"])
+    assert "Feuille d'émargement — lundi 2 mars 2026, matin" in morning
+    assert "Association Essai Formation" in morning
     # sorted by last name, accents aside: Étienne, Martin, N'Diaye
     assert (
         morning.index("ÉTIENNE Zoé") < morning.index("MARTIN Lucas") < morning.index("N'DIAYE Awa")
     )
     assert "Relais <b>petite</b> enfance" in morning  # markup in a field is printed, not applied
     assert "Claire Essai" in morning and "Karim Test" in morning
-    assert "page 1 / 1" in morning
 
 
-def test_certificate_states_objectives_nature_duration_dates_place_and_results(
-    roster: Roster, session: Session, tmp_path: Path, pdf_text: PdfText
+def test_certificate_states_the_hours_attended_half_day_by_half_day(
+    documents: dict[str, Path],
 ) -> None:
-    """With results, the outcome is written; a participant without answers is said to have none."""
-    outcomes = {"p001": LearningOutcome(17, 20, quiz_entry=(4, 10), quiz_end=(9, 10))}
-    paths = write_attestations(roster, session, tmp_path, outcomes)
-    assert sorted(p.name for p in paths) == [
-        "attestation-p001.pdf",
-        "attestation-p002.pdf",
-        "attestation-p003.pdf",
-    ]
-    zoe = pdf_text(tmp_path / "attestation-p001.pdf")
+    """Presence file: 3 h 30 + 3 h (30 min late) = 6 h 30 of 7 h; nobody absent throughout gets one."""
+    zoe = _reading(documents["attestation"])
     assert "Attestation de fin de formation" in zoe and "L6353-1" in zoe
-    assert "Zoé ÉTIENNE" in zoe and "Organisme Essai Formation atteste que" in zoe
-    assert "Connaître les étapes du développement du langage de 0 à 6 ans." in zoe
-    assert "Action de formation" in zoe and "7 heures, en 2 demi-journées" in zoe
-    assert "lundi 2 mars 2026 et mardi 3 mars 2026" in zoe
-    assert "Centre social des Essais, 3 place de l'Essai, 42100 Saint-Étienne" in zoe
-    assert "17 points sur 20 (85 %)" in zoe
+    assert "Association Essai Formation atteste que Zoé ÉTIENNE" in zoe
+    assert "7 h au total, en 2 demi-journées Heures suivies 6 h 30" in zoe
+    assert "lundi 2 mars 2026, matin 9 h 00 – 12 h 30 3 h 30" in zoe
     assert (
-        "4 bonne(s) réponse(s) sur 10 à l'entrée" in zoe
-        and "9 bonne(s) réponse(s) sur 10 en fin" in zoe
+        "mardi 3 mars 2026, après-midi 13 h 30 – 17 h 00 3 h (arrivée avec 30 min de retard)" in zoe
     )
-    assert "Fait à Saint-Étienne, le" in zoe and "signature et cachet" in zoe
-    awa = pdf_text(tmp_path / "attestation-p002.pdf")
-    assert "Aucune réponse notée n'a été rendue" in awa and "points sur" not in awa
+    awa = _reading(documents["attestations"] / "attestation-p002.pdf")
+    assert "Heures suivies 3 h 30" in awa and "après-midi 13 h 30 – 17 h 00 absent(e)" in awa
+    assert not (documents["attestations"] / "attestation-p003.pdf").exists()
 
 
-def test_certificate_without_results_leaves_the_assessment_to_fill_in(
-    roster: Roster, session: Session, tmp_path: Path, pdf_text: PdfText
+def test_certificate_results_are_per_objective_without_the_positioning_score(
+    documents: dict[str, Path],
 ) -> None:
-    """No invented result: without --results the section asks the training team to complete it."""
-    path = write_attestations(roster, session, tmp_path)[0]
-    text = pdf_text(path)
-    assert "Résultats de l'évaluation des acquis À compléter par l'équipe de formation" in text
-    assert "points sur" not in text and "Aucune réponse" not in text
+    """Acquis / en cours d'acquisition / non évalué per objective, with how; never the entry quiz."""
+    zoe = _reading(documents["attestation"])
+    assert (
+        "Comprendre les enjeux de la prévention précoce. Non évalué Travaillé en formation" in zoe
+    )
+    assert "0 à 6 ans. Acquis Exercices notés de la formation" in zoe and "85 % des points" in zoe
+    assert "Construire une fiche action pour le quartier. Acquis Fiche action rédigée" in zoe
+    assert "bonne(s) réponse(s)" not in zoe and "l'entrée en formation" not in zoe
+    awa = _reading(documents["attestations"] / "attestation-p002.pdf")
+    assert "En cours d'acquisition" in awa and "45 % des points" in awa
+    assert "Non évalué Fiche action non rendue" in awa
 
 
-def test_blank_evaluation_forms_ask_the_bank_questions(
-    session: Session, tmp_path: Path, pdf_text: PdfText
+def test_certificate_without_results_leaves_them_to_tick_by_hand(
+    documents: dict[str, Path],
 ) -> None:
+    """No invented result, no invented hours: boxes to tick and hours from the signed sheets."""
+    text = _reading(documents["by_hand"])
+    assert "☐ Acquis ☐ En cours d'acquisition ☐ Non évalué" in text
+    assert "selon les feuilles d'émargement : ........ h" in text
+    assert "points" not in text and "Heures suivies 7 h" not in text
+
+
+def test_organisme_identity_and_funder_are_printed(documents: dict[str, Path]) -> None:
+    """Raison sociale, address, SIRET, NDA, the representative and the funder's mention."""
+    for name in ("attestation", "realisation", "convocation"):
+        text = _reading(documents[name])
+        assert "Association Essai Formation 5 place Fictive, 42000 Saint-Étienne" in text
+        assert "SIRET 999 999 999 00017" in text and "sous le numéro 84 42 99999 42" in text
+        assert "Action financée par la Cité éducative d'essai (État)." in text
+    assert "Odile Marchand, présidente" in _reading(documents["attestation"])
+
+
+def test_certificat_de_realisation_follows_the_ministry_model_with_hours_attended(
+    documents: dict[str, Path],
+) -> None:
+    """Representative, participant, action, nature L6313-1 ticked, dates, hours actually attended."""
+    text = _reading(documents["realisation"])
+    assert documents["realisation"].name == "certificat-realisation-p001.pdf"
+    assert "Certificat de réalisation" in text
+    assert "Je soussigné(e) Odile Marchand, présidente, représentant(e) légal(e)" in text
+    assert "Zoé ÉTIENNE, structure : Domicile – Montreynaud" in text
+    assert "a suivi l'action Parler avec les tout-petits (session d'essai)" in text
+    assert "L6313-1" in text and "☒ action de formation ☐ bilan de compétences" in text
+    assert "qui s'est déroulée du 2 mars 2026 au 3 mars 2026" in text
+    assert "pour une durée de 6 h 30 (durée prévue de l'action : 7 h)" in text
+    assert "pendant une durée de 3 ans" in text and "Cachet et signature" in text
+
+
+def test_convocation_holds_the_qualiopi_indicator_one_information(
+    documents: dict[str, Path],
+) -> None:
+    """Objectives, audience, prerequisites, duration, dates, place, accessibility, contact, programme."""
+    text = _reading(documents["convocation"])
+    assert "Convocation à la formation" in text and "Zoé ÉTIENNE" in text
+    for label in ("Dates", "Durée", "Lieu", "Public", "Prérequis", "Accessibilité", "Contact"):
+        assert label in text
+    assert "lundi 2 mars 2026 et mardi 3 mars 2026" in text and "7 h au total" in text
+    assert "Salle de plain-pied, accessible en fauteuil roulant." in text
+    assert "Sinem Exemple, 04 00 00 00 00" in text
+    assert "Connaître les étapes du développement du langage de 0 à 6 ans." in text
+    assert (
+        "Programme" in text
+        and "matin : 9 h 00 – 12 h 30" in text
+        and "Accueil et positionnement" in text
+    )
+
+
+def test_a_document_missing_an_organisme_field_names_it_and_writes_nothing(
+    roster: Roster, session: Session, presence: Presence, tmp_path: Path
+) -> None:
+    """Certificat de réalisation and convocation refuse a session file without what they print."""
+    with pytest.raises(RosterError) as caught:
+        write_realisations(roster, session, presence, tmp_path)
+    message = str(caught.value)
+    for field in ("adresse", "siret", "nda", "representant.nom", "representant.qualite"):
+        assert f"organisme_formation.{field}" in message
+    assert "Certificat de réalisation" in message and "raison_sociale" not in message
+    with pytest.raises(RosterError, match="accessibilite"):
+        write_convocations(roster, session, tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_administrative_pdf_is_tagged_and_declares_french(documents: dict[str, Path]) -> None:
+    """Structure tree, marked content and /Lang fr on sheets, certificates and convocations."""
+    for name in ("emargement", "attestation", "by_hand", "realisation", "convocation"):
+        with pikepdf.open(documents[name]) as pdf:
+            assert str(pdf.Root.get("/Lang")) == "fr", name
+            assert "/StructTreeRoot" in pdf.Root, name
+            assert bool(pdf.Root.MarkInfo.Marked), name
+
+
+def test_blank_evaluation_forms_ask_the_bank_questions(session: Session, tmp_path: Path) -> None:
     """The paper forms hold every question of the bank's à chaud and à froid forms, unfilled."""
     bank = load_bank()
     chaud, froid = write_evaluations(bank, session, tmp_path)
     for path, form in ((chaud, "chaud"), (froid, "froid")):
-        text = pdf_text(path)
+        text = _reading(path)
         assert f"Évaluation à {form} de la formation" in text
         questions = [q for q in bank.evaluation_questions if q.form == form]
         assert questions
         for question in questions:
-            assert " ".join(question.text.fr.split()[:4]) in text
+            assert " ".join(question.text.fr.replace("\u2019", "'").split()[:4]) in text
         assert "☒" not in text  # blank: no box ticked

@@ -1,31 +1,49 @@
-"""Training administration: attendance sheets, certificates, blank evaluation forms (PDF).
+"""Training administration: attendance sheets, certificates, convocations, evaluation forms (PDF).
 
 Jinja2 HTML (autoescaped) wrapped by `parler_kit.printing.document_html` and rendered to A4 PDF
 by `parler_kit.printing.render_pdf`, from a roster and a session file (`parler_kit.roster`).
 """
 
 from parler_kit.admin.attestations import (
-    LearningOutcome,
     attestation_file_name,
     attestation_html,
     write_attestations,
 )
+from parler_kit.admin.convocation import (
+    convocation_file_name,
+    convocation_html,
+    write_convocations,
+)
 from parler_kit.admin.emargement import emargement_file_name, emargement_html, write_emargements
 from parler_kit.admin.erase import forget_in_manifest, participant_files, remove
 from parler_kit.admin.evaluation import FORMS, evaluation_html, write_evaluations
+from parler_kit.admin.outcomes import LearningOutcome, ObjectiveResult, objective_results
+from parler_kit.admin.realisation import (
+    realisation_file_name,
+    realisation_html,
+    write_realisations,
+)
 
 __all__ = [
     "FORMS",
     "LearningOutcome",
+    "ObjectiveResult",
     "attestation_file_name",
     "attestation_html",
+    "convocation_file_name",
+    "convocation_html",
     "emargement_file_name",
     "emargement_html",
     "evaluation_html",
     "forget_in_manifest",
+    "objective_results",
     "participant_files",
+    "realisation_file_name",
+    "realisation_html",
     "remove",
     "write_attestations",
+    "write_convocations",
     "write_emargements",
     "write_evaluations",
+    "write_realisations",
 ]

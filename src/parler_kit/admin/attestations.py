@@ -1,34 +1,24 @@
 """Attestations de fin de formation, one per participant (Code du travail, art. L6353-1).
 
 The article asks the certificate to state the objectives, the nature and the duration of the
-course, and the results of the assessment of what was learned. With results (`LearningOutcome`,
-computed from the graded answers by the report layer) they are written in; without, the
-certificate leaves ruled lines for the trainer to fill in by hand — never an invented result.
+course, and the results of the assessment of what was learned. The hours are those the presence
+file says the person attended, half-day by half-day (`parler_kit.roster.presence`); without it,
+the certificate gives the action's planned duration and leaves the hours attended to fill in.
+Results are per course objective (`parler_kit.admin.outcomes`); without them the trainer ticks
+them by hand — never an invented result, never the entry positioning score.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from parler_kit.admin.environment import render
-from parler_kit.admin.people import sorted_participants
+from parler_kit.admin.outcomes import LearningOutcome, objective_results
+from parler_kit.admin.people import attending
 from parler_kit.i18n import ui_text
 from parler_kit.printing import document_html, render_pdf
-from parler_kit.roster import Participant, Roster, Session
-
-
-@dataclass(frozen=True)
-class LearningOutcome:
-    """What a participant's graded answers show, as printed on the certificate."""
-
-    #: Points obtained and possible over the graded exercises (classification, dialogue, quiz…).
-    exercise_points: float
-    exercise_max: float
-    #: Right answers and questions answered in the positioning quiz, at entry and at the end.
-    quiz_entry: tuple[int, int] | None = None
-    quiz_end: tuple[int, int] | None = None
+from parler_kit.roster import Participant, Presence, Roster, Session
 
 
 def attestation_html(
@@ -36,15 +26,23 @@ def attestation_html(
     session: Session,
     outcome: LearningOutcome | None = None,
     *,
+    presence: Presence | None = None,
+    results: bool = False,
     demo: bool = False,
 ) -> str:
-    """The full printable page of one participant's certificate (`demo` prints a banner)."""
+    """The full printable page of one participant's certificate (`demo` prints a banner).
+
+    `results` says results were asked for: `outcome` None then means nothing was returned.
+    """
+    if results and outcome is None:
+        outcome = LearningOutcome(0.0, 0.0)
     body = render(
         "attestation.html.j2",
         participant=participant,
         session=session,
-        outcome=outcome,
-        with_results=outcome is not None,
+        results=objective_results(session, outcome if results else None),
+        attended=None if presence is None else presence.of(participant.id),
+        hours=None if presence is None else presence.hours(participant.id),
         demo=demo,
     )
     title = ui_text("admin.attestation.title")
@@ -66,25 +64,24 @@ def write_attestations(
     out: Path,
     outcomes: Mapping[str, LearningOutcome | None] | None = None,
     *,
+    presence: Presence | None = None,
     demo: bool = False,
 ) -> list[Path]:
     """Write one certificate PDF per participant into `out`; return the paths.
 
-    `outcomes` (participant id → outcome) turns the results section on for everyone: a
-    participant missing from it, or mapped to None, gets « no graded answer returned ».
-    `demo` marks every certificate as a demonstration (results from simulated answers).
+    `outcomes` (participant id → outcome) turns the results on for everyone: a participant
+    missing from it, or mapped to None, returned nothing. With `presence`, a participant who
+    attended no half-day gets no certificate. `demo` marks every certificate as a demonstration.
     """
     paths = []
-    for participant in sorted_participants(roster):
+    for participant in attending(roster, presence):
         html = attestation_html(
             participant,
             session,
-            None if outcomes is None else outcomes.get(participant.id) or _NOTHING_RETURNED,
+            None if outcomes is None else outcomes.get(participant.id),
+            presence=presence,
+            results=outcomes is not None,
             demo=demo,
         )
         paths.append(render_pdf(html, out / attestation_file_name(participant)))
     return paths
-
-
-#: Stands for "results were asked for but this participant returned no graded answer".
-_NOTHING_RETURNED = LearningOutcome(0.0, 0.0)

@@ -10,6 +10,9 @@ from parler_kit.i18n import format_date, ui_text
 from parler_kit.printing import document_html, render_pdf
 from parler_kit.roster import HalfDay, Roster, Session
 
+#: Participants per page: a group of up to 15 signs one page.
+PER_PAGE = 15
+
 
 def emargement_html(roster: Roster, session: Session, half_day: HalfDay) -> str:
     """The full printable page of the attendance sheet of `half_day`."""
@@ -18,6 +21,7 @@ def emargement_html(roster: Roster, session: Session, half_day: HalfDay) -> str:
         session=session,
         half_day=half_day,
         participants=sorted_participants(roster),
+        per_page=PER_PAGE,
     )
     title = ui_text("admin.emargement.title")
     header = (

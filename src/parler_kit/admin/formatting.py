@@ -17,12 +17,17 @@ def format_time(moment: dt.time) -> str:
 
 
 def format_hours(hours: float) -> str:
-    """A duration: « 21 heures », « 3 h 30 », « 1 heure »."""
-    whole = int(hours)
-    minutes = round((hours - whole) * 60)
-    if minutes == 0:
-        return f"{whole}{NBSP}heure{'s' if whole > 1 else ''}"
-    return f"{whole}{NBSP}h{NBSP}{minutes:02d}"
+    """A duration, always the same way: « 3 h », « 3 h 30 », « 20 h 30 » (no-break spaces)."""
+    minutes = round(hours * 60)
+    whole, rest = divmod(minutes, 60)
+    return f"{whole}{NBSP}h{NBSP}{rest:02d}" if rest else f"{whole}{NBSP}h"
+
+
+def format_period(first: dt.date, last: dt.date) -> str:
+    """« du 8 mars 2027 au 22 mars 2027 », or « le 8 mars 2027 » for a single day."""
+    if first == last:
+        return f"le {format_date(first)}"
+    return f"du {format_date(first)} au {format_date(last)}"
 
 
 def format_dates(days: Sequence[dt.date]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from parler_kit.roster import Participant, Roster
+from parler_kit.roster import Participant, Presence, Roster
 
 
 def _collation_key(text: str) -> str:
@@ -18,3 +18,12 @@ def sorted_participants(roster: Roster) -> list[Participant]:
         roster.participants,
         key=lambda p: (_collation_key(p.last_name), _collation_key(p.first_name), p.id),
     )
+
+
+def attending(roster: Roster, presence: Presence | None) -> list[Participant]:
+    """`sorted_participants`, less those the presence file shows absent at every half-day."""
+    return [
+        participant
+        for participant in sorted_participants(roster)
+        if presence is None or presence.hours(participant.id) > 0
+    ]

@@ -1,16 +1,18 @@
-"""``parler-kit admin …``: attendance sheets, certificates and blank evaluation forms."""
+"""``parler-kit admin …``: attendance sheets, certificates, convocations, evaluation forms."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from parler_kit.cli.printable import warn_unprintable
 from parler_kit.content import load_bank
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
-from parler_kit.roster import Roster, Session, load_roster, load_session
+from parler_kit.roster import Presence, Roster, Session, load_presence, load_roster, load_session
 
 if TYPE_CHECKING:
     from parler_kit.admin import LearningOutcome
@@ -29,10 +31,38 @@ def admin() -> None:
 
 def _inputs(roster: Path, session: Path) -> tuple[Roster, Session]:
     try:
-        return load_roster(roster), load_session(session)
+        loaded = load_roster(roster), load_session(session)
     except ParlerKitError as error:
         click.echo(str(error), err=True)
         raise SystemExit(1) from None
+    warn_unprintable(loaded[0])  # names print as written, or we say which characters cannot
+    return loaded
+
+
+def _presence(path: Path | None, roster: Roster, session: Session) -> Presence | None:
+    """The presence file read against the roster and session; exit 1 with every problem."""
+    if path is None:
+        return None
+    try:
+        presence = load_presence(path, roster, session)
+    except ParlerKitError as error:
+        click.echo(str(error), err=True)
+        raise SystemExit(1) from None
+    for participant in roster.participants:
+        if presence.hours(participant.id) == 0:
+            click.echo(ui_text("cli.admin.absent_everywhere", name=participant.full_name,
+                               participant=participant.id), err=True)  # fmt: skip
+    return presence
+
+
+def _writing(write: Callable[[], list[Path]]) -> None:
+    """Run `write`; a missing session field is reported in French (exit 1, nothing written)."""
+    try:
+        paths = write()
+    except ParlerKitError as error:
+        click.echo(str(error), err=True)
+        raise SystemExit(1) from None
+    _written(paths)
 
 
 def _common(command: click.decorators.FC) -> click.decorators.FC:
@@ -59,31 +89,76 @@ def emargement(roster_file: Path, session_file: Path, out: Path) -> None:
     _written(write_emargements(roster, session, out))
 
 
+_PRESENCE_HELP = ui_text("cli.admin.presence_option")
+
+
 @admin.command(help=ui_text("cli.admin.attestations.help"))
 @_common
+@click.option("--presence", "presence_file", type=_FILE, help=_PRESENCE_HELP)
 @click.option("--results", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help=ui_text("cli.admin.results_option"))  # fmt: skip
 @click.option("--demo", is_flag=True, help=ui_text("cli.admin.demo_option"))
 def attestations(
-    roster_file: Path, session_file: Path, out: Path, results: Path | None, demo: bool
+    roster_file: Path,
+    session_file: Path,
+    out: Path,
+    presence_file: Path | None,
+    results: Path | None,
+    demo: bool,
 ) -> None:
-    """Write one certificate PDF per participant, with results when --results is given."""
-    from parler_kit.admin import LearningOutcome, write_attestations
-    from parler_kit.report import load_answers, participant_exercises, participant_quiz
+    """Write one certificate per participant: hours from --presence, results from --results."""
+    from parler_kit.admin import write_attestations
 
     roster, session = _inputs(roster_file, session_file)
-    outcomes: dict[str, LearningOutcome | None] | None = None
-    if results is not None:
-        bank = load_bank()
-        answers = load_answers(results, roster, session)
-        for left in answers.left_out:
-            click.echo(ui_text("cli.admin.left_out", path=left.path, reason=left.reason), err=True)
-        last_day = session.days[-1]
-        outcomes = {}
-        for pid, files in answers.files.items():
-            entry, end = participant_quiz(bank, files, last_day)
-            outcomes[pid] = LearningOutcome(*participant_exercises(bank, files), entry, end)
-    _written(write_attestations(roster, session, out, outcomes, demo=demo))
+    presence = _presence(presence_file, roster, session)
+    outcomes = None if results is None else _outcomes(results, roster, session)
+    _writing(
+        lambda: write_attestations(roster, session, out, outcomes, presence=presence, demo=demo)
+    )
+
+
+def _outcomes(results: Path, roster: Roster, session: Session) -> dict[str, LearningOutcome | None]:
+    """Each participant's graded exercises and fiche action, from the answers folder."""
+    from parler_kit.admin import LearningOutcome
+    from parler_kit.report import load_answers, participant_exercises
+    from parler_kit.report.aggregate import action_sheets
+
+    bank = load_bank()
+    answers = load_answers(results, roster, session)
+    for left in answers.left_out:
+        click.echo(ui_text("cli.admin.left_out", path=left.path, reason=left.reason), err=True)
+    return {
+        pid: LearningOutcome(
+            *participant_exercises(bank, files), action_sheet=bool(action_sheets({pid: files}))
+        )
+        for pid, files in answers.files.items()
+    }
+
+
+@admin.command(help=ui_text("cli.admin.realisation.help"))
+@_common
+@click.option("--presence", "presence_file", required=True, type=_FILE, help=_PRESENCE_HELP)
+@click.option("--demo", is_flag=True, help=ui_text("cli.admin.demo_option"))
+def realisation(
+    roster_file: Path, session_file: Path, out: Path, presence_file: Path, demo: bool
+) -> None:
+    """Write one certificat de réalisation per participant who attended."""
+    from parler_kit.admin import write_realisations
+
+    roster, session = _inputs(roster_file, session_file)
+    presence = _presence(presence_file, roster, session)
+    assert presence is not None  # --presence is required
+    _writing(lambda: write_realisations(roster, session, presence, out, demo=demo))
+
+
+@admin.command(help=ui_text("cli.admin.convocations.help"))
+@_common
+def convocations(roster_file: Path, session_file: Path, out: Path) -> None:
+    """Write one convocation with the programme per participant."""
+    from parler_kit.admin import write_convocations
+
+    roster, session = _inputs(roster_file, session_file)
+    _writing(lambda: write_convocations(roster, session, out))
 
 
 @admin.command(help=ui_text("cli.admin.evaluation.help"))
@@ -93,8 +168,4 @@ def evaluation(roster_file: Path, session_file: Path, out: Path) -> None:
     from parler_kit.admin import write_evaluations
 
     _, session = _inputs(roster_file, session_file)
-    try:
-        _written(write_evaluations(load_bank(), session, out))
-    except ParlerKitError as error:
-        click.echo(str(error), err=True)
-        raise SystemExit(1) from None
+    _writing(lambda: write_evaluations(load_bank(), session, out))

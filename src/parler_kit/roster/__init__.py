@@ -6,18 +6,32 @@ sheet of an .xlsx; `load_session` reads the session file. Both collect every pro
 """
 
 from parler_kit.roster.ids import derive_id, is_safe_id
-from parler_kit.roster.model import HalfDay, Participant, Period, Roster, Session
+from parler_kit.roster.model import (
+    Assessment,
+    HalfDay,
+    Organisme,
+    Participant,
+    Period,
+    Roster,
+    Session,
+)
+from parler_kit.roster.presence import Mark, Presence, load_presence
 from parler_kit.roster.reading import load_roster
 from parler_kit.roster.session import load_session
 
 __all__ = [
+    "Assessment",
     "HalfDay",
+    "Mark",
+    "Organisme",
     "Participant",
     "Period",
+    "Presence",
     "Roster",
     "Session",
     "derive_id",
     "is_safe_id",
+    "load_presence",
     "load_roster",
     "load_session",
 ]

@@ -68,6 +68,37 @@ class HalfDay:
 
 
 @dataclass(frozen=True)
+class Organisme:
+    """The training organisation as the law and Qualiopi want it printed (``organisme_formation``).
+
+    Every field is optional when the session is read; a document that needs one refuses to be
+    produced without it, naming the field (`parler_kit.admin.identity`).
+    """
+
+    #: Raison sociale (the session's ``organisation`` when not given).
+    legal_name: str | None = None
+    address: str | None = None
+    #: 14 digits, checked with the Luhn key.
+    siret: str | None = None
+    #: Numéro de déclaration d'activité: 11 digits.
+    nda: str | None = None
+    #: The person who signs the documents, and her or his role (« présidente », « directeur »).
+    representative: str | None = None
+    representative_role: str | None = None
+    #: Logo files (existing PNG, JPEG or SVG), resolved against the session file's folder.
+    logos: tuple[Path, ...] = ()
+    #: Who funds the action, as it must be mentioned (« Action financée par … »).
+    funder_mention: str | None = None
+    #: Who to contact before the course (name, telephone, e-mail), and the disability referent.
+    contact: str | None = None
+    disability_contact: str | None = None
+
+
+#: How a course objective is assessed: graded exercises, the fiche action, or not individually.
+Assessment = Literal["exercices", "fiche_action"]
+
+
+@dataclass(frozen=True)
 class Session:
     """The course as described by ``session.yaml``: where, when, who, what for."""
 
@@ -81,6 +112,15 @@ class Session:
     coordinator: str
     objectives: tuple[str, ...]
     half_days: tuple[HalfDay, ...]
+    organisme: Organisme = Organisme()
+    #: One entry per objective: how it is assessed (None: not assessed individually).
+    assessments: tuple[Assessment | None, ...] = ()
+    #: Who the course is for, what it requires, how the place is accessible (convocation).
+    audience: str | None = None
+    prerequisites: str | None = None
+    accessibility: str | None = None
+    #: The session file it was read from (errors about missing fields name it).
+    source: Path | None = None
 
     @property
     def days(self) -> tuple[dt.date, ...]:

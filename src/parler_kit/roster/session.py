@@ -20,6 +20,7 @@ from parler_kit.i18n import ui_text
 from parler_kit.roster.ids import is_safe_id
 from parler_kit.roster.model import HalfDay, Period, Session
 from parler_kit.roster.normalise import ascii_slug, fold
+from parler_kit.roster.organisme import organisme_of, split_objectives
 
 #: Canonical key → other accepted spellings (compared folded).
 _KEYS: Mapping[str, tuple[str, ...]] = {
@@ -33,8 +34,13 @@ _KEYS: Mapping[str, tuple[str, ...]] = {
     "coordinator": ("coordination", "coordinateur", "coordinatrice"),
     "objectives": ("objectifs",),
     "days": ("dates", "journees", "jours"),
+    "organisme": ("organisme formation", "organisme de formation", "training organisation"),
+    "audience": ("public", "public vise"),
+    "prerequisites": ("prerequis",),
+    "accessibility": ("accessibilite",),
 }
 _TEXT_FIELDS = ("title", "place", "address", "cite_educative", "organisation", "coordinator")
+_OPTIONAL_TEXTS = ("audience", "prerequisites", "accessibility")
 _PERIODS: Mapping[str, Period] = {
     "matin": "matin",
     "morning": "matin",
@@ -134,7 +140,9 @@ def load_session(path: Path) -> Session:
     values = _canonical_keys(data, where, problems)
     texts = {name: _text(values, name, where, problems) for name in _TEXT_FIELDS}
     trainers = _text_list(values, "trainers", where, problems)
-    objectives = _text_list(values, "objectives", where, problems)
+    objectives, assessments = split_objectives(values.get("objectives"), where, problems)
+    organisme = organisme_of(values.get("organisme"), texts["organisation"], path, problems)
+    extras = {name: _optional_text(values, name, where, problems) for name in _OPTIONAL_TEXTS}
     half_days = _half_days(values.get("days"), where, problems)
     session_id = _session_id(values.get("id"), texts["title"], half_days, where, problems)
     if problems:
@@ -150,6 +158,12 @@ def load_session(path: Path) -> Session:
         coordinator=texts["coordinator"],
         objectives=objectives,
         half_days=half_days,
+        organisme=organisme,
+        assessments=assessments,
+        audience=extras["audience"],
+        prerequisites=extras["prerequisites"],
+        accessibility=extras["accessibility"],
+        source=path,
     )
 
 
@@ -177,6 +191,14 @@ def _text(values: dict[str, Any], name: str, where: str, problems: list[Problem]
         return str(value).strip()
     problems.append(Problem(ui_text("session.text_required"), file=where, field=name))
     return ""
+
+
+def _optional_text(
+    values: dict[str, Any], name: str, where: str, problems: list[Problem]
+) -> str | None:
+    if values.get(name) is None:
+        return None
+    return _text(values, name, where, problems)
 
 
 def _text_list(

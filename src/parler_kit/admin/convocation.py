@@ -1,0 +1,58 @@
+"""Convocation and programme, one per participant, sent before the course (Qualiopi indicator 1).
+
+It states the objectives, the audience, the prerequisites, the duration, the dates and times,
+the place, the access for people with a disability and whom to contact. The accessibility text
+and the contact come from the session file: without them the convocation is not produced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from parler_kit.admin.environment import render
+from parler_kit.admin.identity import require
+from parler_kit.admin.people import sorted_participants
+from parler_kit.i18n import available_keys, ui_text
+from parler_kit.printing import document_html, render_pdf
+from parler_kit.roster import HalfDay, Participant, Roster, Session
+
+#: What the convocation cannot go without (Qualiopi indicator 1).
+REQUIRED = ("accessibility", "contact")
+
+
+def programme(session: Session) -> list[tuple[dt.date, list[HalfDay], str]]:
+    """Each day of the course, its half-days and what it covers (the curriculum's day themes)."""
+    days = []
+    for number, day in enumerate(session.days, start=1):
+        key = f"admin.convocation.day_{number}"
+        theme = ui_text(key) if key in available_keys("fr") else ""
+        days.append((day, [h for h in session.half_days if h.date == day], theme))
+    return days
+
+
+def convocation_html(participant: Participant, session: Session) -> str:
+    """The full printable convocation and programme of one participant."""
+    require(session, REQUIRED, ui_text("admin.convocation.title"))
+    body = render(
+        "convocation.html.j2",
+        participant=participant,
+        session=session,
+        programme=programme(session),
+    )
+    title = ui_text("admin.convocation.title")
+    return document_html(f"{title} — {participant.full_name}", body)
+
+
+def convocation_file_name(participant: Participant) -> str:
+    """« convocation-<participant id>.pdf »."""
+    return f"convocation-{participant.id}.pdf"
+
+
+def write_convocations(roster: Roster, session: Session, out: Path) -> list[Path]:
+    """Write one convocation PDF per participant into `out` (nothing when a field is missing)."""
+    require(session, REQUIRED, ui_text("admin.convocation.title"))
+    return [
+        render_pdf(convocation_html(p, session), out / convocation_file_name(p))
+        for p in sorted_participants(roster)
+    ]

@@ -1,0 +1,140 @@
+"""The presence file: half-day columns and marks as organisers write them, every error located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from parler_kit.errors import RosterError
+from parler_kit.roster import Roster, Session, load_presence, load_roster, load_session
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "course" / "session"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+@pytest.fixture(scope="module")
+def roster() -> Roster:
+    """Zoé Étienne (p001), Awa N'Diaye (p002), Lucas Martin (p003)."""
+    return load_roster(DATA / "roster.csv")
+
+
+@pytest.fixture(scope="module")
+def session() -> Session:
+    """2 March 2026 morning (9:00–12:30) and 3 March 2026 afternoon (13:30–17:00)."""
+    return load_session(DATA / "session.yaml")
+
+
+def _csv(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "presences.csv"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_names_half_day_spellings_and_marks_as_organisers_write_them(
+    tmp_path: Path, roster: Roster, session: Session
+) -> None:
+    """Title line, nom + prénom, « lundi 2 mars AM » / « 03/03/2026 après-midi », P/A/x/retard."""
+    path = _csv(tmp_path, (
+        "Présences de la session d'essai;;;\n"
+        "Nom;Prénom;lundi 2 mars AM;03/03/2026 après-midi;Remarques\n"
+        "ETIENNE;zoé;P;retard 30 min;\n"
+        "N'Diaye;Awa;présente;absente;malade\n"
+        "Martin;Lucas;x;A;\n"
+    ))  # fmt: skip
+    presence = load_presence(path, roster, session)
+    assert presence.hours("p001") == pytest.approx(3.5 + 3.0)
+    assert presence.hours("p002") == pytest.approx(3.5)
+    morning, afternoon = session.half_days
+    assert presence.present(afternoon) == {"p001"}
+    assert presence.present(morning) == {"p001", "p002", "p003"}
+    assert [m.status for _, m in presence.of("p001")] == ["present", "late"]
+
+
+@pytest.mark.parametrize(
+    ("morning", "afternoon"),
+    [
+        ("2026-03-02 matin", "2026-03-03 après-midi"),
+        ("02/03/2026 matin", "mardi 3 mars PM"),
+        ("2 mars 2026 - matinée", "3 mars aprem"),
+    ],
+)
+def test_half_day_column_spellings(
+    tmp_path: Path, roster: Roster, session: Session, morning: str, afternoon: str
+) -> None:
+    """ISO, French numeric and written dates with matin/AM/après-midi/PM name the same half-days."""
+    rows = "\n".join(f"{p.id};1;0" for p in roster.participants)
+    presence = load_presence(_csv(tmp_path, f"id;{morning};{afternoon}\n{rows}\n"), roster, session)
+    assert presence.hours("p003") == pytest.approx(3.5)
+
+
+def test_every_problem_names_its_row_and_column_and_nothing_is_returned(
+    tmp_path: Path, roster: Roster, session: Session
+) -> None:
+    """Bad cell, lateness without duration, unknown name, duplicate row, wrong weekday: all named."""
+    path = _csv(tmp_path, (
+        "nom;prénom;mardi 2 mars matin;2026-03-03 après-midi;2026-03-09 matin\n"
+        "Étienne;Zoé;P;peut-être;\n"
+        "Étienne;Zoé;P;P;\n"
+        "Dupont;Jean;P;P;\n"
+        "N'Diaye;Awa;P;retard;\n"
+    ))  # fmt: skip
+    with pytest.raises(RosterError) as caught:
+        load_presence(path, roster, session)
+    message = " ".join(str(caught.value).replace("\u00a0", " ").replace("\u202f", " ").split())
+    assert message.startswith("Fichier de présence invalide")
+    assert (
+        "ligne 1, champ « mardi 2 mars matin (colonne C) » : Le jour « mardi » ne correspond pas à la date lundi 2 mars 2026"
+        in message
+    )
+    assert (
+        "ligne 1, champ « 2026-03-09 matin (colonne E) » : Cette demi-journée n'est pas" in message
+    )
+    assert "ligne 2, champ « 2026-03-03 après-midi (colonne D) » : Valeur « peut-être »" in message
+    assert (
+        "ligne 3" in message and "Zoé Étienne a déjà une ligne dans ce fichier (ligne 2)" in message
+    )
+    assert "ligne 4, champ « nom, prénom » : « Jean Dupont » n'est pas dans la liste" in message
+    assert "ligne 5" in message and "Retard « retard » sans durée" in message
+    assert "Lucas Martin (p003) n'a pas de ligne" in message
+    assert "demi-journée 2026-03-02 matin" in message  # the weekday mismatch leaves it missing
+
+
+def test_lateness_as_long_as_the_half_day_is_refused(
+    tmp_path: Path, roster: Roster, session: Session
+) -> None:
+    """« retard 4 h » in a 3 h 30 half-day is an error naming the cell, not negative hours."""
+    path = _csv(
+        tmp_path, "id;2026-03-02 matin;2026-03-03 après-midi\np001;R 4h;P\np002;P;P\np003;P;P\n"
+    )
+    with pytest.raises(RosterError, match=r"ligne 2, champ « 2026-03-02 matin \(colonne B\) »"):
+        load_presence(path, roster, session)
+
+
+def test_xlsx_presence_file_is_read_like_the_roster(
+    tmp_path: Path, roster: Roster, session: Session
+) -> None:
+    """An .xlsx kept by the organiser: ids, 1/0 numbers, a tick sign."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "2026-03-02 matin", "2026-03-03 après-midi"])
+    sheet.append(["p001", 1, 1])
+    sheet.append(["p002", 0, "✓"])
+    sheet.append(["p003", 1, 0])
+    path = tmp_path / "presences.xlsx"
+    book.save(path)
+    presence = load_presence(path, roster, session)
+    assert [presence.hours(pid) for pid in ("p001", "p002", "p003")] == [7.0, 3.5, 3.5]
+
+
+def test_example_presence_file_gives_one_participant_fewer_hours() -> None:
+    """examples/presence.csv: Anaïs Lefèvre missed a half-day (17 h 30), a lateness costs 30 min."""
+    roster = load_roster(EXAMPLES / "roster.csv")
+    session = load_session(EXAMPLES / "session.yaml")
+    presence = load_presence(EXAMPLES / "presence.csv", roster, session)
+    hours = {p.last_name: presence.hours(p.id) for p in roster.participants}
+    assert hours.pop("Lefèvre") == pytest.approx(17.5)
+    assert hours.pop("Haddad") == pytest.approx(20.0)
+    assert set(hours.values()) == {20.5}
