@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Make sure the system programs the tests need are present: Chromium (browser tests, driven by
 # Playwright with executable_path, never a downloaded browser), poppler-utils (pdftotext reads the
-# PDFs back) and a font family for WeasyPrint. Installs them with apt-get when running as root;
-# otherwise says exactly what to install. Does nothing when everything is already there.
+# PDFs back) and the fonts WeasyPrint prints names with (DejaVu, Noto Color Emoji). Installs them
+# with apt-get when running as root; otherwise says exactly what to install. Does nothing when
+# everything is already there.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+# Emoji in participants' names print with this font (DejaVu has Arabic and Hebrew, not emoji).
+[ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing+=(fonts-noto-color-emoji)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -43,7 +43,7 @@ SLOTS = {
 }  # fmt: skip
 FOLDERS = {"out", "answers", "inbox"}
 ENGLISH = re.compile(r"Traceback|Error:|Exception|Invalid|No such|Usage:|Missing")
-FRENCH = re.compile(r"[éèêàçù«»]")
+FRENCH = re.compile(r"[éèêàçù«»]|\bFichier\b|\bligne\b")
 
 # --- generators -------------------------------------------------------------------------------
 
@@ -180,6 +180,8 @@ def _arguments(case: Case, garbage: Path, work: Path) -> list[str]:
             value = garbage.parent if slot == "content" else garbage
         elif slot is not None and param.required:
             value = VALID[slot]
+        elif param.name == "config_file":  # the repository's course, whatever the cwd
+            value = REPO / "nbgrader_config.py"
         elif param.name in FOLDERS:
             folder_ok = getattr(param.type, "dir_okay", True)
             value = work / param.name if folder_ok else work / "out" / "bilan.pdf"
