@@ -41,11 +41,13 @@ demo: $(RUNTIME_STAMP)
 	$(BIN)/parler-kit content stats
 	$(BIN)/parler-kit workbooks build examples/roster.csv --session examples/session.yaml --out build/demo/carnets
 	@echo "Carnets (workbook.ipynb) et livrets (handout.html, handout.pdf) des 12 participants : build/demo/carnets/<identifiant>/ ; manifeste : build/demo/carnets/manifest.json"
+	$(BIN)/parler-kit admin convocations examples/roster.csv --session examples/session.yaml --out build/demo/administration
 	$(BIN)/parler-kit admin emargement examples/roster.csv --session examples/session.yaml --out build/demo/administration
 	$(BIN)/parler-kit admin evaluation examples/roster.csv --session examples/session.yaml --out build/demo/administration
-	$(BIN)/parler-kit report --demo --session examples/session.yaml --roster examples/roster.csv --answers build/demo/reponses-simulees --out build/demo/bilan-demonstration.pdf
-	$(BIN)/parler-kit admin attestations examples/roster.csv --session examples/session.yaml --out build/demo/administration --results build/demo/reponses-simulees --demo
-	@echo "Feuilles d'émargement, attestations et évaluations : build/demo/administration/ ; bilan de démonstration (réponses simulées) : build/demo/bilan-demonstration.pdf"
+	$(BIN)/parler-kit report --demo --session examples/session.yaml --roster examples/roster.csv --answers build/demo/reponses-simulees --attendance examples/presence.csv --out build/demo/bilan-demonstration.pdf
+	$(BIN)/parler-kit admin attestations examples/roster.csv --session examples/session.yaml --out build/demo/administration --presence examples/presence.csv --results build/demo/reponses-simulees --demo
+	$(BIN)/parler-kit admin realisation examples/roster.csv --session examples/session.yaml --out build/demo/administration --presence examples/presence.csv --demo
+	@echo "Convocations, feuilles d'émargement, évaluations, attestations et certificats de réalisation (heures d'après examples/presence.csv) : build/demo/administration/ ; bilan de démonstration (réponses simulées) : build/demo/bilan-demonstration.pdf"
 
 ## test: linters, types, layer contracts, unit + kernel + browser tests, notebooks.
 test: $(DEV_STAMP) $(NODE_STAMP)
