@@ -38,8 +38,18 @@ def write_answers(
 
 @pytest.fixture
 def class_folder(tmp_path: Path) -> Path:
+    """A fresh class folder for one test (see `build_class_folder`)."""
+    return build_class_folder(tmp_path / "participants")
+
+
+@pytest.fixture(scope="module")
+def module_class_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A class folder shared by a module's tests (one server for them all)."""
+    return build_class_folder(tmp_path_factory.mktemp("class") / "participants")
+
+
+def build_class_folder(root: Path) -> Path:
     """Three participants' answers of every kind, two broken files, an erased participant."""
-    root = tmp_path / "participants"
     amelie, jose, lina = PEOPLE
     write_answers(
         root / amelie / "day1" / "carnet.answers.json",

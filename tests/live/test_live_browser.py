@@ -19,10 +19,14 @@ pytestmark = pytest.mark.browser
 TARGET_SECONDS = 2.0
 
 
-@pytest.fixture
-def live_server(class_folder: Path, tmp_path: Path) -> Iterator[Server]:
-    """The live view of the hand-made class folder, on 127.0.0.1."""
-    with run_live(class_folder, tmp_path / "state", "http://192.168.1.10:8000/") as server:
+@pytest.fixture(scope="module")
+def live_server(
+    module_class_folder: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """The live view of the hand-made class folder, on 127.0.0.1 (one for the module)."""
+    with run_live(
+        module_class_folder, tmp_path_factory.mktemp("state"), "http://192.168.1.10:8000/"
+    ) as server:
         yield server
 
 
@@ -35,7 +39,7 @@ def _tab_to(page: Page, selector: str, limit: int = 30) -> None:
 
 
 def test_a_save_moves_the_bar_within_two_seconds(
-    live_server: Server, class_folder: Path, page: Page
+    live_server: Server, module_class_folder: Path, page: Page
 ) -> None:
     """Writing an answers file changes the bar chart on the open page, without reloading it."""
     page.set_viewport_size({"width": 1280, "height": 720})
@@ -45,7 +49,9 @@ def test_a_save_moves_the_bar_within_two_seconds(
     expect(count).to_have_text("1")
     expect(page.locator("body[data-updates]")).to_have_count(1)  # the stream is open
     write_answers(
-        class_folder / "p-new" / "day1" / "carnet.answers.json", "p-new", {"quiz-depp-cp": ["a"]}
+        module_class_folder / "p-new" / "day1" / "carnet.answers.json",
+        "p-new",
+        {"quiz-depp-cp": ["a"]},
     )
     saved = time.monotonic()
     expect(count).to_have_text("2", timeout=TARGET_SECONDS * 1000)

@@ -19,10 +19,12 @@ from live.live_server import first_event, run_live
 ROOM = "http://192.168.1.10:8000/"
 
 
-@pytest.fixture
-def live_server(class_folder: Path, tmp_path: Path) -> Iterator[Server]:
-    """The live view of the hand-made class folder, on 127.0.0.1."""
-    with run_live(class_folder, tmp_path / "state", ROOM) as server:
+@pytest.fixture(scope="module")
+def live_server(
+    module_class_folder: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """The live view of the hand-made class folder, on 127.0.0.1 (one for the module)."""
+    with run_live(module_class_folder, tmp_path_factory.mktemp("state"), ROOM) as server:
         yield server
 
 
@@ -38,7 +40,7 @@ def _get(opener: urllib.request.OpenerDirector, url: str) -> str:
         return body.decode("utf-8")
 
 
-def test_pages_and_streams_name_nobody(live_server: Server, class_folder: Path) -> None:
+def test_pages_and_streams_name_nobody(live_server: Server, module_class_folder: Path) -> None:
     """No participant name or id, no child observation, no folder path in any page or stream."""
     opener = _opener()
     texts = [_get(opener, f"{live_server.url}/"), _get(opener, f"{live_server.url}/rejoindre")]
@@ -63,7 +65,7 @@ def test_pages_and_streams_name_nobody(live_server: Server, class_folder: Path) 
         *PEOPLE.values(),
         "Nathanaël",
         OBSERVATION["child_code"],
-        str(class_folder),
+        str(module_class_folder),
     ]:
         assert forbidden not in everything
     assert "http://" not in re.sub(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from pathlib import Path
 
 from parler_kit.live.hub import hub_app, hub_bind, hub_prefix
@@ -15,6 +16,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--hub-service", type=Path, required=True, metavar="FOLDER")
     parser.add_argument("--address", default=None, help="room address for the join panel")
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="[classe] %(levelname)s %(message)s")
     live = service_for(args.hub_service, hub_prefix(), args.address)
     host, port = hub_bind()
     run(hub_app(live), live, host, port)

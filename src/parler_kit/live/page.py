@@ -88,7 +88,7 @@ def join_body(address: str | None) -> str:
     """The join panel: the room's address in large text and as a QR code."""
     if not address:
         return f'<div class="join"><p class="big">{t("live.join.no_address")}</p></div>'
-    qr = segno.make(address, error="m").svg_inline(scale=8, title=t("live.join.qr_title"))
+    qr = segno.make(address, error="m").svg_inline(scale=10, title=t("live.join.qr_title"))
     return (
         f'<div class="join"><p>{t("live.join.intro")}</p>'
         f'<p class="address">{html.escape(address)}</p>{qr}</div>'

@@ -54,6 +54,12 @@ def kit(text: Text) -> str:
     return html.escape(french_typography(text.fr))
 
 
+def quoted(text: Text) -> str:
+    """A content text between « », unless it already opens with them."""
+    inner = kit(text)
+    return inner if inner.startswith("«") else html.escape(french_typography(f"« {text.fr} »"))
+
+
 def bars_html(bars: Sequence[Bar], n: int, revealed: bool) -> str:
     """A horizontal bar chart in HTML: one row per option, width proportional to its count."""
     rows = []
@@ -117,12 +123,12 @@ def technique_label(bank: ContentBank, technique_id: str) -> str:
 def _keyed(bank: ContentBank, section: KeyedSpread, number: int, display: Display) -> str:
     item = section.item
     if isinstance(item, ClassificationItem):
-        title = f"{kit(item.context)} — « {kit(item.utterance)} »"
+        title = f"{kit(item.context)} — {quoted(item.utterance)}"
     else:
         assert section.turn is not None
         turn = item.turns[section.turn]
         title = t("live.dialogue.turn", title=item.title.fr, turn=section.turn + 1)
-        title += f" « {kit(turn.text)} »"
+        title += f" {quoted(turn.text)}"
     order = [tech.id for tech in bank.techniques] + [AVOID]
     ids = [i for i in order if section.spread.counts.get(i) or i in section.key]
     bars = [
@@ -164,7 +170,7 @@ def cards_html(cards: Sequence[Card], display: Display) -> str:
 def _texts(section: TextCards, number: int, display: Display) -> str:
     record = section.record
     if isinstance(record, ReformulationItem):
-        title = f"{kit(record.context)} — « {kit(record.child_utterance)} »"
+        title = f"{kit(record.context)} — {quoted(record.child_utterance)}"
     else:
         title = kit(record.label)
     return (

@@ -26,7 +26,11 @@
   }
 
   if (body.dataset.stream) {
-    var source = new EventSource(body.dataset.stream);
+    // The token goes in the address: EventSource cannot send headers, and the hub's cookie
+    // login asks for it on every request that is not a page navigation.
+    var stream = body.dataset.stream;
+    stream += (stream.indexOf("?") < 0 ? "?" : "&") + "_xsrf=" + encodeURIComponent(token);
+    var source = new EventSource(stream);
     source.onmessage = function (event) {
       var data = JSON.parse(event.data);
       var focused = document.activeElement && document.activeElement.id;
