@@ -125,7 +125,7 @@ def test_certificate_results_are_per_objective_without_the_positioning_score(
     assert (
         "Comprendre les enjeux de la prévention précoce. Non évalué Travaillé en formation" in zoe
     )
-    assert "0 à 6 ans. Acquis Exercices notés de la formation" in zoe and "85 % des points" in zoe
+    assert "0 à 6 ans. Acquis Exercices notés : 85 % des points (acquis à partir de 75 %)" in zoe
     assert "Construire une fiche action pour le quartier. Acquis Fiche action rédigée" in zoe
     assert "bonne(s) réponse(s)" not in zoe and "l'entrée en formation" not in zoe
     awa = _reading(documents["attestations"] / "attestation-p002.pdf")
@@ -144,13 +144,20 @@ def test_certificate_without_results_leaves_them_to_tick_by_hand(
 
 
 def test_organisme_identity_and_funder_are_printed(documents: dict[str, Path]) -> None:
-    """Raison sociale, address, SIRET, NDA, the representative and the funder's mention."""
+    """Raison sociale, address, SIRET, NDA, the logo, the representative and the funder's mention."""
     for name in ("attestation", "realisation", "convocation"):
         text = _reading(documents[name])
         assert "Association Essai Formation 5 place Fictive, 42000 Saint-Étienne" in text
         assert "SIRET 999 999 999 00017" in text and "sous le numéro 84 42 99999 42" in text
         assert "Action financée par la Cité éducative d'essai (État)." in text
     assert "Odile Marchand, présidente" in _reading(documents["attestation"])
+    with pikepdf.open(
+        documents["attestation"]
+    ) as pdf:  # the logo is drawn, with its text equivalent
+        alternatives = [
+            str(o.Alt) for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and "/Alt" in o
+        ]
+    assert alternatives == ["Logo de Association Essai Formation"]
 
 
 def test_certificat_de_realisation_follows_the_ministry_model_with_hours_attended(
