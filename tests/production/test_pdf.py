@@ -1,14 +1,22 @@
-"""The handout PDF read back with pdftotext: accents intact, page numbers, no visible code."""
+"""The handout PDF read back (pdftotext, pikepdf): what a participant holds in her hands."""
 
 from __future__ import annotations
 
+import html
+import re
 import subprocess
 from pathlib import Path
 
+import pikepdf
 import pytest
 from production_helpers import write_roster
 
+from parler_kit.content import QuizQuestion, load_bank
+from parler_kit.printing.environment import kit_text
+from parler_kit.printing.typography import typeset_text
 from parler_kit.production import build_workbooks
+from parler_kit.production.pdf import GROUP_SHEET_NAME
+from pdf_tags import structure
 
 
 def pdf_text(path: Path, page: int | None = None) -> str:
@@ -29,16 +37,15 @@ def page_count(path: Path) -> int:
 
 @pytest.fixture(scope="module")
 def handouts(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """Two same-role participants with accented names, built as PDF only (one shared body)."""
+    """Two participants of two professions with accented names (html and pdf)."""
     folder = tmp_path_factory.mktemp("pdf")
     roster = write_roster(
         folder,
-        ["Dûrand-Çelik;Éloïse;ass mat;Domicile « Les Œillets »", "Nguyễn;Thị Ánh;ass mat;Domicile"],
+        ["Dûrand-Çelik;Éloïse;ass mat;Domicile « Les Œillets »", "Nguyễn;Thị Ánh;EJE;Crèche"],
     )
     session = Path(__file__).resolve().parents[2] / "examples" / "session.yaml"
-    result = build_workbooks(roster, session, folder / "out", formats=["pdf"], jobs=2)
+    result = build_workbooks(roster, session, folder / "out", formats=["html", "pdf"], jobs=2)
     assert [e.status for e in result.entries] == ["ok", "ok"], result.entries
-    assert len(list((folder / "out" / ".cache").glob("body-*.pdf"))) == 1
     return [folder / "out" / e.participant_id / "handout.pdf" for e in result.entries]
 
 
@@ -60,7 +67,7 @@ def test_page_numbers_and_running_header(handouts: list[Path]) -> None:
 
 
 def test_contents_and_memo_without_code(handouts: list[Path]) -> None:
-    """The handout has a contents page, the memo card and the fiche action, and no code."""
+    """The handout has a contents page, the memo card and the fiche action's page, and no code."""
     text = pdf_text(handouts[0])
     assert "Sommaire" in text and "Mémo des techniques" in text and "fiche action" in text.lower()
     for code in ("show(", "import ", "parler_kit", "participant_id", "classify_ids", "\\x"):
@@ -73,6 +80,149 @@ def test_second_run_is_up_to_date(handouts: list[Path]) -> None:
     roster = out.parent / "roster.csv"
     session = Path(__file__).resolve().parents[2] / "examples" / "session.yaml"
     before = [h.stat().st_mtime_ns for h in handouts]
-    result = build_workbooks(roster, session, out, formats=["pdf"], jobs=2)
+    result = build_workbooks(roster, session, out, formats=["html", "pdf"], jobs=2)
     assert [e.status for e in result.entries] == ["skipped", "skipped"]
     assert [h.stat().st_mtime_ns for h in handouts] == before
+
+
+def _outline(path: Path) -> list[tuple[str, int, list[str]]]:
+    """Top-level bookmarks: (title, 1-based page, titles of the sub-entries)."""
+    with pikepdf.open(path) as pdf:
+        pages = {page.obj.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+        with pdf.open_outline() as outline:
+            return [
+                (
+                    item.title,
+                    pages[item.destination[0].objgen],
+                    [child.title for child in item.children],
+                )
+                for item in outline.root
+            ]
+
+
+def _content_lines(page_text: str) -> list[str]:
+    """A page's text lines without the running header and the « page n / N » footer."""
+    lines = [line.strip() for line in page_text.splitlines() if line.strip()]
+    return [
+        line
+        for line in lines
+        if not re.fullmatch(r"page \d+ / \d+", line)
+        and not line.startswith("Parler avec les tout-petits : le langage de 0 à 6 ans —")
+        and not re.fullmatch(r"(\d+\s+)?mars\s+\d{4}(,.*| et .*)?", line)
+    ]
+
+
+def test_every_pdf_is_tagged_and_french(handouts: list[Path]) -> None:
+    """Handouts and the group's fiche action: /Lang fr, a structure tree covering every page."""
+    group = handouts[0].parent.parent / GROUP_SHEET_NAME
+    for path in [*handouts, group]:
+        problems, types = structure(path)
+        assert problems == [], (path.name, problems)
+        assert types["H2"] >= 1 and types["P"] >= 3, types
+    assert structure(handouts[0])[1]["Table"] >= 2  # the milestones and norms tables
+
+
+def test_one_bookmark_per_day_each_starting_a_page(handouts: list[Path]) -> None:
+    """Bookmarks: one per day (sections beneath), in day order; each day's page opens with it."""
+    for path in handouts:
+        marks = _outline(path)
+        days = [title for title, _, _ in marks if title.startswith("Jour")]
+        assert days == ["Jour 1", "Jour 2", "Jour 3"], marks
+        for title, page, children in marks:
+            lines = _content_lines(pdf_text(path, page=page))
+            if title.startswith("Jour"):
+                assert children, marks
+                assert lines[0].startswith(f"{title} — {children[0]}"[:30]), (page, lines[0])
+            else:
+                assert any(line.startswith(title) for line in lines), (page, title)
+        titles = [title for title, _, _ in marks] + [c for _, _, cs in marks for c in cs]
+        assert len(titles) == len(set(titles)), titles
+
+
+def test_no_heading_ends_a_page(handouts: list[Path]) -> None:
+    """No heading is the last line of a page: it always stays with what it introduces."""
+    page_html = handouts[0].with_name("handout.html").read_text("utf-8")
+    # A heading followed by ruled lines (« Votre réponse ») labels room to write: not counted.
+    headings = {
+        html.unescape(re.sub(r"<[^>]+>", "", inner)).strip()
+        for _, inner in re.findall(
+            r"<h([2-4])[^>]*>(.*?)</h\1>(?!\s*<div class=\"pk-lines)", page_html, re.DOTALL
+        )
+    }
+    headings = {" ".join(h.split()) for h in headings if h}
+    for number in range(2, page_count(handouts[0]) + 1):
+        lines = _content_lines(pdf_text(handouts[0], page=number))
+        if lines:
+            assert " ".join(lines[-1].split()) not in headings, (number, lines[-1])
+
+
+def test_paper_is_not_a_screen(handouts: list[Path]) -> None:
+    """No « cliquez » nor « s'affiche »; no evaluation form; the fiche action is the group's."""
+    group = pdf_text(handouts[0].parent.parent / GROUP_SHEET_NAME)
+    first_field = "Intitulé de l’action"
+    assert first_field in group
+    for path in handouts:
+        text = pdf_text(path)
+        flat = " ".join(text.split()).lower()
+        for screen in ("cliquez", "s'affiche", "s’affiche", "rouvrir"):
+            assert screen not in flat
+        assert "votre avis sur la formation" not in flat  # the anonymous form is printed apart
+        assert first_field not in text and "fiche-action-groupe.pdf" in flat
+
+
+def test_quiz_explanations_only_in_the_answer_key(handouts: list[Path]) -> None:
+    """The quiz is printed blank; its explanations are in the answer key, the last section."""
+    bank = load_bank()
+    for path in handouts:
+        marks = _outline(path)
+        assert marks[-1][0] == "Corrigé du questionnaire", marks
+        key_page = marks[-1][1]
+        before = " ".join(" ".join(pdf_text(path, page=n).split()) for n in range(1, key_page))
+        after = " ".join(pdf_text(path).split()).split("Corrigé du questionnaire")[-1]
+        explained = [
+            q
+            for q in bank.exercises_of(QuizQuestion)
+            if " ".join(kit_text(q.question).split())[:40] in after
+        ]
+        assert explained, "the key holds no question"
+        for question in explained:
+            start = " ".join(typeset_text(kit_text(question.explanation)).split())[:50]
+            assert start in after and start not in before, start
+
+
+def test_repeated_legends_are_written_once(handouts: list[Path]) -> None:
+    """A convention and a warning sign's advice are written once, not on every row."""
+    text = " ".join(pdf_text(handouts[0]).split())
+    conventions = re.findall(r"CDC 2022\s*:\s*atteint par 75", text)
+    assert len(conventions) <= 2, conventions  # the chart's legend and the table's legend
+    assert text.count("En parler d’abord avec les parents") == 1
+
+
+def test_french_print_typography(handouts: list[Path]) -> None:
+    """No-break spaces where French needs them, « 9ᵉ », typographic apostrophes, « centiles »."""
+    page = re.sub(r"<[^>]+>", "", handouts[0].with_name("handout.html").read_text("utf-8"))
+    text = pdf_text(handouts[0])
+    assert "42000\u00a0Saint-Étienne" in page and "\u202f%" in page and "75 %" not in page
+    assert re.search(r"\d+\u00a0mars\u00a02027", page)
+    assert re.search(r"\d+–\d+\u00a0mois", page)
+    assert "9ᵉ" in text and not re.search(r"\b9e\b", text)
+    assert "percentile" not in text and "centile" in text
+    assert "Wordbank: an open repository" in " ".join(text.split())  # English title as written
+    assert "l’enfant" in text and "l'enfant" not in text
+
+
+def test_cover_gives_the_person_s_profession(handouts: list[Path]) -> None:
+    """An EJE's cover says « éducatrice / éducateur de jeunes enfants », not « Autre »."""
+    cover = " ".join(pdf_text(handouts[1], page=1).split())
+    assert "éducatrice / éducateur de jeunes enfants" in cover
+    assert "Autre professionnel" not in cover
+
+
+def test_shared_sections_laid_out_once(handouts: list[Path]) -> None:
+    """Sections every profession shares are laid out once for the batch, not once per person."""
+    out = handouts[0].parent.parent
+    page_html = [h.with_name("handout.html").read_text("utf-8") for h in handouts]
+    sections = [set(page.split("<!--pk-segment-->")[1:]) for page in page_html]
+    assert sections[0] & sections[1], "the two professions share no section"
+    laid = list((out / ".cache").glob("section-*.pdf"))
+    assert len(laid) == len(sections[0] | sections[1])

@@ -13,6 +13,7 @@ from parler_kit.printing.exercises import (
     dialogue_html,
     exercise_html,
     quiz_html,
+    quiz_key_html,
     reformulation_html,
 )
 from parler_kit.printing.forms import (
@@ -40,6 +41,7 @@ __all__ = [
     "offline_fetcher",
     "page_css",
     "quiz_html",
+    "quiz_key_html",
     "reformulation_html",
     "render_pdf",
     "technique_memo_html",

@@ -8,6 +8,7 @@ from importlib.resources import files
 from markupsafe import Markup
 
 from parler_kit.printing.environment import environment
+from parler_kit.printing.typography import typeset_html, typeset_text
 
 
 @cache
@@ -24,6 +25,8 @@ def document_html(title: str, body_html: str, *, header: str = "", lang: str = "
     escaped. The title is not repeated in the body: the twins carry their own headings.
     """
     template = environment().get_template("document.html.j2")
+    if lang == "fr":  # French print typography on every text the page shows
+        body_html, header = typeset_html(body_html), typeset_text(header)
     return template.render(
         title=title, header=header, lang=lang, css=Markup(page_css()), body=Markup(body_html)
     )

@@ -27,7 +27,7 @@ from parler_kit.content import (
     ReformulationItem,
     load_bank,
 )
-from parler_kit.i18n import Locale, french_typography, ui_text
+from parler_kit.i18n import Locale, ui_text
 from parler_kit.printing.answers import (
     Answers,
     answer_value,
@@ -36,6 +36,7 @@ from parler_kit.printing.answers import (
     as_text,
 )
 from parler_kit.printing.environment import kit_text, render
+from parler_kit.printing.typography import citation_text
 
 
 def classification_html(
@@ -75,6 +76,28 @@ def quiz_html(
         entry = _choice_entry(question, answers, score_quiz, expected=expected)
         entries.append({**entry, "sources": _citations(bank, question.sources)})
     return render("quiz.html.j2", locale=locale, entries=entries)
+
+
+def quiz_key_html(
+    questions: Sequence[QuizQuestion], *, bank: ContentBank | None = None, locale: Locale = "fr"
+) -> str:
+    """The quiz's answer key, for the end of a handout: right answers, explanation, sources.
+
+    Paper does not show the explanation after an answer as the screen does: it is printed once,
+    here, numbered as the questions are.
+    """
+    bank = bank or load_bank()
+    entries = []
+    for question in questions:
+        texts = {c.id: kit_text(c.text, locale) for c in question.choices}
+        entries.append(
+            {
+                "item": question,
+                "expected": [texts[c] for c in question.correct],
+                "sources": _citations(bank, question.sources),
+            }
+        )
+    return render("quiz_key.html.j2", locale=locale, entries=entries)
 
 
 def reformulation_html(
@@ -171,5 +194,5 @@ def _technique_names(bank: ContentBank, locale: Locale) -> dict[str, str]:
 
 def _citations(bank: ContentBank, source_ids: Sequence[str]) -> list[str]:
     """The citation of each known source id (unknown ids are skipped: the loader reports them)."""
-    known = {s.id: french_typography(s.citation) for s in bank.sources}
+    known = {s.id: citation_text(s) for s in bank.sources}
     return [known[s] for s in source_ids if s in known]

@@ -69,7 +69,7 @@ def render_pdf(html: str, out: Path, *, base_url: Path | None = None) -> Path:
         css = page_css()
         extra = [] if css.splitlines()[0] in html else [CSS(string=css)]
         with naming_failures(out, partial):  # a full disk names `out`
-            document.write_pdf(partial, stylesheets=extra, **PDF_OPTIONS)  # type: ignore[arg-type]
+            document.write_pdf(partial, stylesheets=extra, **PDF_OPTIONS)
         partial.replace(out)
     finally:
         partial.unlink(missing_ok=True)

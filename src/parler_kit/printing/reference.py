@@ -16,9 +16,10 @@ from parler_kit.charts import (
     vocabulary_norms_figure,
 )
 from parler_kit.content import AgeRange, ContentBank
-from parler_kit.i18n import Locale, format_age_months, french_typography
+from parler_kit.i18n import Locale, format_age_months
 from parler_kit.printing.answers import Answers, answer_value, as_list
-from parler_kit.printing.environment import render
+from parler_kit.printing.environment import kit_text, render
+from parler_kit.printing.typography import citation_text
 
 #: Answers-file key of the counts placed on the vocabulary chart.
 PLACEMENTS_KEY = "vocabulary:placements"
@@ -47,12 +48,18 @@ def timeline_html(
     groups += [p.sources for d in disagreements for p in d.positions]
     numbers, sources = number_sources(bank, groups)
     chart = figure_to_svg(milestone_timeline_figure(bank, age_months, locale=locale))
+    # The convention of each milestone and the advice of each sign repeat from row to row:
+    # each is written once, in a legend or a note, and the rows carry its mark.
+    conventions = _marks(m.convention for m in milestones)
+    actions = _marks(kit_text(s.action, locale) for s in signs)
     return render(
         "timeline.html.j2",
         locale=locale,
         age_months=age_months,
         chart=Markup(chart),
         milestones=milestones,
+        conventions=conventions,
+        actions=actions,
         signs=signs,
         disagreements=disagreements,
         sources=sources,
@@ -119,7 +126,7 @@ def number_sources(
         for source_id in ids:
             if source_id in known and source_id not in numbers:
                 numbers[source_id] = len(numbers) + 1
-    return numbers, [french_typography(known[s].citation) for s in numbers]
+    return numbers, [citation_text(known[s]) for s in numbers]
 
 
 def age_label(age: AgeRange, locale: Locale = "fr") -> str:
@@ -128,6 +135,14 @@ def age_label(age: AgeRange, locale: Locale = "fr") -> str:
         return format_age_months(age.min, locale)
     unit = "mois" if locale == "fr" else "months"
     return f"{age.min}–{age.max}\u00a0{unit}"
+
+
+def _marks(values: Iterable[str]) -> dict[str, str]:
+    """Each distinct value → its mark (A, B, C… in order of first appearance)."""
+    marks: dict[str, str] = {}
+    for value in values:
+        marks.setdefault(value, chr(ord("A") + len(marks)))
+    return marks
 
 
 def _cite(ids: Iterable[str], numbers: dict[str, int]) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 import mistune
 
 from parler_kit import printing
-from parler_kit.content import ContentBank
+from parler_kit.content import ContentBank, QuizQuestion
 from parler_kit.errors import ProductionError
 from parler_kit.i18n import Locale, french_typography, ui_text
 from parler_kit.printing import Answers
@@ -33,21 +33,40 @@ _HEADING = re.compile(r'<h2 class="pk-section"( style="[^"]*")?>(.*?)</h2>', re.
 # Laid out (so the contents can give its page) but takes no room and shows nothing.
 _INVISIBLE = "height:0;margin:0;padding:0;border:0;overflow:hidden;font-size:0"
 _TAG = re.compile(r"<[^>]+>")
+#: Between two sections of a handout body: each section starts a page and is laid out alone.
+SEGMENT = "\n<!--pk-segment-->\n"
+#: Words that only make sense on a screen; a sentence holding one is not printed.
+_SCREEN = re.compile(
+    r"\b(cliqu\w*|s'affich\w*|s’affich\w*|rouvr\w*|enregistre vos réponses|onglet\w*|bouton\w*)",
+    re.IGNORECASE,
+)
+_DAY_HEADING = re.compile(r"##\s+(?:Jour|Day)\s+(\d+)\b")
+_QUIZ_ITEM = re.compile(r'<div class="pk-item" id="([^"]+)">')
+_SHOW_KIND = re.compile(r"""\bshow\(\s*["']([a-z_]+)["']""")
 # Kit-authored markdown only (template cells); participant data never goes through it.
 _markdown = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
 
 # Extra print rules for what only the handout has: cover page and table of contents.
-_HANDOUT_CSS = """
+HANDOUT_CSS = """
 <style>
 .pk-cover { break-after: page; page-break-after: always; padding-top: 35mm; }
 .pk-cover h1 { font-size: 24pt; }
 .pk-cover-name { font-size: 20pt; font-weight: bold; margin: 8mm 0 10mm; }
 .pk-cover-table th { width: 40mm; }
-.pk-toc { break-after: page; page-break-after: always; }
 .pk-toc ol { list-style: none; padding: 0; }
 .pk-toc li { margin: 2mm 0; }
 .pk-toc a { color: #000; text-decoration: none; }
 .pk-toc a::after { content: leader('.') target-counter(attr(href), page); }
+.pk-toc a[data-page]::after { content: leader('.') attr(data-page); }
+/* Each section (so each day) starts a page; the contents share theirs with the first one. */
+h2.pk-section { break-before: page; page-break-before: always; }
+.pk-toc + h2.pk-section { break-before: auto; page-break-before: auto; }
+/* Bookmarks: the sections only (the PDF joiner groups them by day). */
+h1, h2, h3, h4, h5, h6 { bookmark-level: none; }
+h2.pk-section { bookmark-level: 1; }
+/* A heading never ends a page: it stays with what follows. */
+h2, h3, h4, .pk-instructions { break-after: avoid; page-break-after: avoid; }
+.pk-output > .pk-twin > h2 + *, h3 + p, h4 + p { break-before: avoid; }
 </style>
 """
 
@@ -59,6 +78,14 @@ class CellError(ProductionError):
         self.cell = cell
         self.detail = detail
         super().__init__(ui_text("production.cell_failed", cell=cell, detail=detail))
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One printable piece of a workbook: a markdown cell, the role examples or a twin's HTML."""
+
+    kind: str  # "markdown", "role-examples" or the show() kind of a twin
+    text: str  # markdown source, or HTML
 
 
 def _twin(kind: str, kwargs: dict[str, Any], bank: ContentBank, answers: Answers | None) -> str:
@@ -80,28 +107,127 @@ def _markdown_section(source: str, locale: Locale) -> str:
     return str(_markdown(text)).replace("<h2>", '<h2 class="pk-section">')
 
 
-def _body(
+def _pieces(
     blocks: Sequence[Block],
     parameters: dict[str, Any],
     participant: Participant,
     bank: ContentBank,
     answers: Answers | None,
     locale: Locale,
-) -> list[str]:
-    parts: list[str] = []
+) -> list[Piece]:
+    pieces: list[Piece] = []
     for block in blocks:
         if isinstance(block, Markdown):
-            parts.append(_markdown_section(block.source, locale))
+            pieces.append(Piece("markdown", block.source))
         elif isinstance(block, Placeholder):
             if block.tag == "role-examples":
-                parts.append(role_examples_html(bank, participant, locale))
+                pieces.append(Piece("role-examples", role_examples_html(bank, participant, locale)))
         elif isinstance(block, Show):
             try:
                 twin = _twin(block.kind, block.resolve(parameters), bank, answers)
             except Exception as error:  # a failing cell is reported, whatever the cause
                 raise CellError(block.index, f"{type(error).__name__}: {error}") from error
-            parts.append(f'<div class="pk-output">{twin}</div>')
-    return parts
+            pieces.append(Piece(block.kind, twin))
+    return pieces
+
+
+def _without_screen_wording(source: str) -> str:
+    """Drop the sentences and list items that only make sense on a screen (« cliquez »…)."""
+    kept: list[str] = []
+    for line in source.splitlines():
+        if _SCREEN.search(line) and line.lstrip().startswith(("- ", "* ")):
+            continue  # a list item about the screen
+        sentences = re.split(r"(?<=[.!?…])\s+", line)
+        kept.append(" ".join(s for s in sentences if not _SCREEN.search(s)))
+    return "\n".join(kept)
+
+
+def _sections(pieces: Sequence[Piece]) -> list[list[Piece]]:
+    """Pieces grouped by the template's ``##`` headings (a section starts with its heading)."""
+    sections: list[list[Piece]] = []
+    for piece in pieces:
+        if not sections or (piece.kind == "markdown" and piece.text.lstrip().startswith("## ")):
+            sections.append([])
+        sections[-1].append(piece)
+    return sections
+
+
+def _print_section(
+    section: list[Piece], bank: ContentBank, locale: Locale
+) -> tuple[str, list[str]]:
+    """One section as printed, and the quiz question ids it asks (for the answer key).
+
+    Paper is not a screen: the anonymous evaluation form is not in a named booklet (the organiser
+    prints it apart, `parler-kit admin evaluation`); the fiche action, a group document, is
+    replaced by a pointer to the group's copy and room for notes; a ``###`` heading and
+    instruction written just before a twin are left out, the twin prints its own; sentences
+    about clicking or what appears on screen are dropped.
+    """
+    kinds = {piece.kind for piece in section}
+    if "evaluation" in kinds:
+        return "", []
+    parts: list[str] = []
+    quiz: list[str] = []
+    for index, piece in enumerate(section):
+        following = section[index + 1].kind if index + 1 < len(section) else None
+        if piece.kind == "markdown":
+            source = piece.text.lstrip()
+            if source.startswith("###") and following not in (None, "markdown", "role-examples"):
+                continue
+            if "action_sheet" in kinds and source.startswith("## "):
+                source = source.splitlines()[0]  # the heading only; the text is the group's
+            parts.append(_markdown_section(_without_screen_wording(source), locale))
+        elif piece.kind == "role-examples":
+            parts.append(piece.text)
+        elif piece.kind == "action_sheet":
+            note = html.escape(ui_text("production.group_sheet", locale))
+            notes = html.escape(ui_text("production.notes", locale))
+            lines = '<div class="pk-line"></div>' * 18
+            parts.append(
+                f'<p class="pk-note">{note}</p><h3>{notes}</h3><div class="pk-lines">{lines}</div>'
+            )
+        else:
+            parts.append(f'<div class="pk-output">{piece.text}</div>')
+            if piece.kind == "quiz":
+                quiz += _QUIZ_ITEM.findall(piece.text)
+                pointer = html.escape(ui_text("production.quiz_key_pointer", locale))
+                parts.append(f'<p class="pk-note">{pointer}</p>')
+    return "\n".join(parts), quiz
+
+
+def _finish(pieces: Sequence[Piece], bank: ContentBank, locale: Locale) -> str:
+    """The printed sections, the memo card and the quiz key, numbered, after a contents page.
+
+    Sections are separated by `SEGMENT` marks: each starts on a new page and the PDF is laid
+    out section by section (`parler_kit.production.pdf`).
+    """
+    printed_sections: list[tuple[int, str]] = []
+    quiz: list[str] = []
+    for section in _sections(pieces):
+        printed, asked = _print_section(section, bank, locale)
+        if printed:
+            day = _DAY_HEADING.match(section[0].text.lstrip()) if section[0].text else None
+            printed_sections.append((int(day.group(1)) if day else 0, printed))
+            quiz += asked
+    # The booklet follows the course's days (a stable sort: within a day, the template's order).
+    segments = [text for _, text in sorted(printed_sections, key=lambda entry: entry[0])]
+    memo_title = html.escape(ui_text("production.memo", locale))
+    memo = printing.technique_memo_html(bank, locale=locale)
+    # The memo card has its own heading: an invisible section heading gives it a contents line.
+    segments.append(
+        f'<h2 class="pk-section" style="{_INVISIBLE}">{memo_title}</h2>'
+        f'<div class="pk-output pk-memo">{memo}</div>'
+    )
+    if quiz:
+        questions = [q for q in bank.exercises_of(QuizQuestion) if q.id in set(quiz)]
+        questions.sort(key=lambda q: quiz.index(q.id))
+        key_title = html.escape(ui_text("production.quiz_key", locale))
+        key = printing.quiz_key_html(questions, bank=bank, locale=locale)
+        segments.append(
+            f'<h2 class="pk-section">{key_title}</h2><div class="pk-output">{key}</div>'
+        )
+    toc, body = _with_toc(SEGMENT.join(segments), locale)
+    return toc + body
 
 
 def _with_toc(body: str, locale: Locale) -> tuple[str, str]:
@@ -134,7 +260,7 @@ class HandoutParts:
         """The complete HTML page (cover, contents, content), optionally with another cover."""
         return printing.document_html(
             self.title,
-            _HANDOUT_CSS + (self.cover if cover is None else cover) + self.body,
+            HANDOUT_CSS + (self.cover if cover is None else cover) + self.body,
             header=self.header,
             lang=lang,
         )
@@ -161,19 +287,6 @@ def body_key(
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
-def _finish(parts: list[str], bank: ContentBank, locale: Locale) -> str:
-    """Append the memo card, number the sections and put the contents page first."""
-    memo_title = html.escape(ui_text("production.memo", locale))
-    memo = printing.technique_memo_html(bank, locale=locale)
-    # The memo card has its own heading: an invisible section heading gives it a contents line.
-    parts.append(
-        f'<h2 class="pk-section" style="{_INVISIBLE}">{memo_title}</h2>'
-        f'<div class="pk-output pk-memo">{memo}</div>'
-    )
-    toc, body = _with_toc("\n".join(parts), locale)
-    return toc + body
-
-
 def handout_body(
     template: Template,
     parameters: dict[str, Any],
@@ -184,7 +297,7 @@ def handout_body(
 ) -> str:
     """Contents page and content: everything after the cover (the expensive part)."""
     return _finish(
-        _body(template.blocks, parameters, participant, bank, answers, locale), bank, locale
+        _pieces(template.blocks, parameters, participant, bank, answers, locale), bank, locale
     )
 
 
@@ -194,18 +307,19 @@ def executed_body(
     """The same body taken from a workbook executed with ``PARLER_KIT_MODE=print`` in a kernel.
 
     Markdown cells are converted as in `handout_body`; each code cell contributes its HTML
-    outputs (the printed twins `parler_kit.widgets.show` displayed); the parameters cells and the
-    injected cell are left out, as is the cover (the handout has its own).
+    outputs (the printed twins `parler_kit.widgets.show` displayed), as the piece of the kind
+    its ``show("kind", …)`` call names; the parameters cells and the injected cell are left
+    out, as is the cover (the handout has its own).
     """
-    parts: list[str] = []
+    pieces: list[Piece] = []
     for cell in notebook.cells:
         tags = set(cell.get("metadata", {}).get("tags", []))
         if tags & {"parameters", "injected-parameters", "cover"}:
             continue
         if "role-examples" in tags:
-            parts.append(role_examples_html(bank, participant, locale))
+            pieces.append(Piece("role-examples", role_examples_html(bank, participant, locale)))
         elif cell.cell_type == "markdown":
-            parts.append(_markdown_section(cell.source, locale))
+            pieces.append(Piece("markdown", cell.source))
         elif cell.cell_type == "code":
             shown = [
                 "".join(data)
@@ -214,9 +328,10 @@ def executed_body(
                 for output in cell.get("outputs", [])
                 if "text/html" in output.get("data", {})
             ]
+            kind = _SHOW_KIND.search(cell.source)
             if shown:
-                parts.append(f'<div class="pk-output">{"".join(shown)}</div>')
-    return _finish(parts, bank, locale)
+                pieces.append(Piece(kind.group(1) if kind else "output", "".join(shown)))
+    return _finish(pieces, bank, locale)
 
 
 def handout_parts(

@@ -1,81 +1,208 @@
-"""The handout PDF, fast: the shared body is laid out once, each participant's cover alone.
+"""The handout PDF, fast: each section laid out once per batch, joined behind each person's cover.
 
 WeasyPrint lays out a 40-page handout in seconds; doing it for every participant is what made
-batches slow (docs/performance.md). Participants whose handouts differ only by their cover share
-one body PDF, cached under ``<out>/.cache/`` by a key of everything the body depends on; each
-participant's one-page cover is rendered alone, with the body's page total in its footer, and
-put in front of the body's pages 2…N with pypdf.
+batches slow (docs/performance.md). A handout body is a series of sections, each starting on a
+new page (`parler_kit.production.handout.SEGMENT` separates them). Each section is laid out
+alone, without running header nor page numbers, and cached under ``<out>/.cache/`` by the hash
+of its HTML: the sections every profession shares (the milestones, vocabulary, observation,
+memo…) are laid out once per batch, the exercise sections once per profession, a participant's
+own answers give sections of their own. Each participant's front pages (cover, contents with
+the page numbers the sections give, how to use the booklet) are then laid out, joined with the
+cached sections keeping the structure tree (`parler_kit.printing.join`), given one bookmark per
+day with its sections beneath, and stamped with the running header and « page n / N ».
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import html
 import io
 import os
+import re
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
+import pikepdf
 from weasyprint import HTML
 
-from parler_kit.printing import offline_fetcher, render_pdf
+from parler_kit import printing
+from parler_kit.content import ContentBank
+from parler_kit.i18n import Locale, ui_text
+from parler_kit.printing import document_html, offline_fetcher, render_pdf
+from parler_kit.printing.join import (
+    Bookmark,
+    Part,
+    join_tagged,
+    named_pages,
+    number_pages,
+    to_bytes,
+)
+from parler_kit.printing.pdf import PDF_OPTIONS
 from parler_kit.production.files import write_atomic
-from parler_kit.production.handout import HandoutParts
+from parler_kit.production.handout import HANDOUT_CSS, SEGMENT, HandoutParts
+from parler_kit.production.personal import running_header
+from parler_kit.roster import Session
 
 CACHE_DIR = ".cache"
 
+#: Sections are laid out without page furniture: the overlay stamps it on the joined pages.
+_BARE_PAGES = "<style>@page { @top-left { content: none } @bottom-right { content: none } }</style>"
+_TOC_LINK = re.compile(r'<li><a href="#(sec-\d+)">(.*?)</a></li>', re.DOTALL)
+_DAY = re.compile(r"^(?:Jour|Day)\s+(\d+)\s+[—–-]\s+(.+)$")
 
-def _cover_css(total_pages: int) -> str:
-    # Rendered alone, the cover would read « page 1 / 1 »: give it the whole handout's total.
-    return (
-        f'<style>@page :first {{ @bottom-right {{ content: "page 1 / {total_pages}"; }} }}</style>'
+
+@dataclass(frozen=True)
+class _Laid:
+    """A laid-out section: its PDF, page count and the 0-based page of each section anchor."""
+
+    path: Path
+    pages: int
+    anchors: dict[str, int]
+
+
+def _anchors(pdf: pikepdf.Pdf) -> dict[str, int]:
+    """Section anchors « sec-N » → 0-based page index."""
+    return {name: page for name, page in named_pages(pdf).items() if name.startswith("sec-")}
+
+
+def _render(page: str) -> bytes:
+    """A tagged PDF of a complete page, as bytes."""
+    document = HTML(string=page, url_fetcher=offline_fetcher()).render(**PDF_OPTIONS)
+    return bytes(document.write_pdf(**PDF_OPTIONS))
+
+
+_laid: dict[Path, _Laid] = {}  # per worker process
+
+
+def section_pdf(section: str, out: Path, lang: str = "fr") -> _Laid:
+    """The laid-out PDF of one section, from the batch's cache or laid out now (once).
+
+    Worker processes that need the same section at the same time wait on a lock file instead
+    of laying it out twice: the second one finds the finished file.
+    """
+    # Nothing personal in it (not even the title), so that participants share it.
+    page = document_html("", HANDOUT_CSS + _BARE_PAGES + section, lang=lang)
+    key = hashlib.sha256(page.encode("utf-8")).hexdigest()[:20]
+    cache_file = out / CACHE_DIR / f"section-{key}.pdf"
+    if cache_file in _laid and cache_file.is_file():
+        os.utime(cache_file)  # marks it as used by this batch (see `prune_cache`)
+        return _laid[cache_file]
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    if not cache_file.is_file():
+        with cache_file.with_suffix(".lock").open("a") as lock:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+            try:
+                if not cache_file.is_file():
+                    write_atomic(cache_file, _render(page))
+            finally:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+    os.utime(cache_file)
+    with pikepdf.open(cache_file) as pdf:
+        laid = _Laid(cache_file, len(pdf.pages), _anchors(pdf))
+    _laid[cache_file] = laid
+    return laid
+
+
+@cache
+def _furniture(total: int, header: str, lang: str) -> bytes:
+    """`total` empty pages with the running header (not on the cover) and « page n / N »."""
+    blank = '<div style="break-before: page"></div>' * (total - 1)
+    page = document_html("", "<div></div>" + blank, header=header, lang=lang)
+    return bytes(HTML(string=page, url_fetcher=offline_fetcher()).write_pdf())
+
+
+def _front(parts: HandoutParts, head: str, pages: dict[str, int], lang: str) -> str:
+    """Cover, contents (page numbers of the other sections written in) and the first section."""
+
+    def numbered(match: re.Match[str]) -> str:
+        anchor, text = match.groups()
+        if anchor not in pages:  # in the front pages themselves: WeasyPrint counts it
+            return match.group(0)
+        return f'<li><a href="#{anchor}" data-page="{pages[anchor]}">{text}</a></li>'
+
+    return document_html(
+        parts.title,
+        HANDOUT_CSS + _BARE_PAGES + parts.cover + _TOC_LINK.sub(numbered, head),
+        lang=lang,
     )
 
 
-def body_pdf(parts: HandoutParts, key: str, out: Path) -> Path:
-    """The body PDF for `key` (rendered once, with this participant's cover as page 1).
+def _bookmarks(head: str, pages: dict[str, int]) -> list[Bookmark]:
+    """One bookmark per day with its sections beneath; other sections on their own."""
+    marks: list[Bookmark] = []
+    for anchor, inner in _TOC_LINK.findall(head):
+        title = html.unescape(re.sub(r"<[^>]+>", "", inner)).strip()
+        page = pages.get(anchor, 1) - 1
+        day = _DAY.match(title)
+        if day is None:
+            marks.append(Bookmark(title, page))
+            continue
+        label = ui_text("production.day", "fr", number=day.group(1))
+        if marks and marks[-1].title == label:
+            last = marks.pop()
+            marks.append(Bookmark(label, last.page, (*last.children, Bookmark(day[2], page))))
+        else:
+            marks.append(Bookmark(label, page, (Bookmark(day[2], page),)))
+    return marks
 
-    Worker processes that need the same body at the same time wait on a lock file instead of
-    laying it out twice: the second one finds the finished file.
+
+def handout_pdf(parts: HandoutParts, key: str, out: Path, target: Path, lang: str = "fr") -> Path:
+    """Write `target`: this participant's front pages, then the cached sections.
+
+    `key` (the body's key) is not needed any more: sections are cached by their own content.
     """
-    cache = out / CACHE_DIR / f"body-{key}.pdf"
-    if cache.is_file():
-        os.utime(cache)  # marks it as used by this batch (see `prune_cache`)
-        return cache
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    with cache.with_suffix(".lock").open("a") as lock:
-        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
-        try:
-            if not cache.is_file():
-                scratch = cache.with_name(f"{cache.stem}.{os.getpid()}.pdf")
-                render_pdf(parts.page(), scratch)
-                scratch.replace(cache)
-        finally:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
-    return cache
-
-
-def handout_pdf(parts: HandoutParts, key: str, out: Path, target: Path) -> Path:
-    """Write `target`: this participant's cover, then pages 2…N of the shared body."""
-    body = PdfReader(body_pdf(parts, key, out))
-    total = len(body.pages)
-    page = parts.page(cover=_cover_css(total) + parts.cover)
-    # Only the cover page is needed: cut the document before the contents page.
-    cover_only = page.split('<nav class="pk-toc">', 1)[0] + "</body></html>"
-    cover = HTML(string=cover_only, url_fetcher=offline_fetcher()).render()
-    if len(cover.pages) != 1:  # an extremely long name or structure: lay out everything
-        return render_pdf(page, target)
-    writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(cover.write_pdf())))
-    writer.append(body, pages=(1, total))
-    writer.add_metadata({"/Title": parts.title, "/Creator": "parler-kit"})
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    write_atomic(target, buffer.getvalue())
+    del key
+    head, *sections = parts.body.split(SEGMENT)
+    laid = [section_pdf(section, out, lang) for section in sections]
+    front_pages = 2
+    while True:  # the contents page gives page numbers that depend on the front's length
+        pages: dict[str, int] = {}
+        start = front_pages
+        for section in laid:
+            pages.update({a: start + p + 1 for a, p in section.anchors.items()})
+            start += section.pages
+        front = _render(_front(parts, head, pages, lang))
+        with pikepdf.open(io.BytesIO(front)) as front_pdf:
+            length = len(front_pdf.pages)
+            pages.update({a: p + 1 for a, p in _anchors(front_pdf).items()})
+        if length == front_pages:
+            break
+        front_pages = length
+    joined = join_tagged(
+        [Part(front), *(Part(section.path) for section in laid)],
+        title=parts.title,
+        lang=lang,
+        bookmarks=_bookmarks(head, pages),
+    )
+    number_pages(joined, _furniture(len(joined.pages), parts.header, lang))
+    write_atomic(target, to_bytes(joined))
     return target
 
 
+#: The group's fiche action, beside the participants' folders (printed once for the group).
+GROUP_SHEET_NAME = "fiche-action-groupe.pdf"
+
+
+def group_sheet_pdf(bank: ContentBank, session: Session, out: Path, locale: Locale = "fr") -> Path:
+    """The fiche action as one group document: the booklets point to it instead of holding it.
+
+    The fiche action is written together on day 3 (the coordination, the trainers and the
+    group): one copy for the group, not one in each of the participants' booklets.
+    """
+    title = ui_text("production.group_sheet_title", locale)
+    page = document_html(
+        f"{title} — {session.title}",
+        printing.action_sheet_html(bank, locale=locale),
+        header=running_header(session, locale),
+        lang=locale,
+    )
+    return render_pdf(page, out / GROUP_SHEET_NAME)
+
+
 def prune_cache(out: Path, started: float) -> None:
-    """Remove cached bodies no participant used since `started` (a template or content change)."""
+    """Remove cached sections no participant used since `started` (a template or content change)."""
     folder = out / CACHE_DIR
     if not folder.is_dir():
         return

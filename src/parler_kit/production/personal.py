@@ -65,7 +65,9 @@ def markdown_literal(text: str) -> str:
 def _cover_lines(
     participant: Participant, session: Session, bank: ContentBank, locale: Locale
 ) -> tuple[str, list[tuple[str, str]]]:
-    role = bank.role(participant.role).label
+    # The person's own profession (« animatrice / animateur de RPE »), not the role's name.
+    record = bank.role(participant.role)
+    role = getattr(record, "profession", None) or record.label
     role_label = role.en if locale == "en" and role.en else role.fr
     lines = [
         (ui_text("production.cover.participant", locale), participant.full_name),

@@ -1,0 +1,72 @@
+"""French print typography on finished HTML: what must not break, ordinals, apostrophes.
+
+`french_typography` (i18n) puts the narrow no-break space before « ; : ! ? » in kit texts. On
+paper a few more things must hold together, wherever the text comes from (content records,
+session file, UI strings, chart labels): a number and its unit (« 75 % », « 12–24 mois »,
+« 3 h 30 »), a day and its month and year (« 9 mars 2027 »), a postcode and its town
+(« 42000 Saint-Étienne »). Ordinals are written « 9ᵉ », apostrophes are typographic and
+« percentile » is « centile », the French word. Only text between tags is changed: never tag
+names, attributes, styles or scripts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parler_kit.content import Source
+from parler_kit.i18n import french_typography
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+
+_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+_UNITS = r"mois|ans?|semaines?|jours?|heures?|minutes?|mots|enfants|participant\w*|h\b|min\b"
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(\d) %"), rf"\1{NNBSP}%"),
+    (re.compile(rf"(\d) ({_UNITS})"), rf"\1{NBSP}\2"),
+    (re.compile(rf"\b(\d{{1,2}}|1er) ({_MONTHS})\b"), rf"\1{NBSP}\2"),
+    (re.compile(rf"\b({_MONTHS}) (\d{{4}})\b"), rf"\1{NBSP}\2"),
+    (re.compile(r"\b(\d{5}) (?=[A-ZÉÈÀ])"), rf"\1{NBSP}"),
+    (re.compile(r"\b(\d+)e\b"), "\\1ᵉ"),
+    (re.compile(r"\b1er\b"), "1ᵉʳ"),
+    (re.compile(r"(?<=\w)(?:'|&#39;|&#x27;)(?=\w)"), "’"),
+    (re.compile(r"\bpercentile"), "centile"),
+)
+#: Text nodes only: a tag, or a whole <style>/<script> element, is kept as it is.
+_SKIP = re.compile(r"<style\b.*?</style>|<script\b.*?</script>|<[^>]*>", re.DOTALL | re.IGNORECASE)
+
+
+def typeset_text(text: str) -> str:
+    """French print typography on plain text (or the text of one HTML node)."""
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def typeset_html(page: str) -> str:
+    """French print typography on the text nodes of `page` (see the module docstring)."""
+    out: list[str] = []
+    position = 0
+    for match in _SKIP.finditer(page):
+        out.append(typeset_text(page[position : match.start()]))
+        out.append(match.group(0))
+        position = match.end()
+    out.append(typeset_text(page[position:]))
+    return "".join(out)
+
+
+def citation_text(source: Source) -> str:
+    """A source's citation with French typography around its title, the title as written.
+
+    An English title keeps its own punctuation (« Wordbank: an open repository… »).
+    """
+    citation = source.citation
+    start = citation.find(source.title)
+    if start < 0:
+        return french_typography(citation)
+    end = start + len(source.title)
+    return (
+        french_typography(citation[:start])
+        + citation[start:end]
+        + french_typography(citation[end:])
+    )
