@@ -246,9 +246,9 @@ def build_workbooks(
 
     def record(entry: Entry) -> None:
         entries[entry.participant_id] = entry
-        write_manifest(out, entries, batch_facts)
-        if progress is not None:
+        if progress is not None:  # first: shown even if the manifest cannot be written (full disk)
             progress(entry)
+        write_manifest(out, entries, batch_facts)
 
     for entry in list(entries.values()):
         if progress is not None:
