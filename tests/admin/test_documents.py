@@ -58,7 +58,11 @@ def documents(
 
 
 def _roster_of(count: int, tmp_path: Path) -> Roster:
-    rows = "".join(f"p{n:03d};Nom{n:02d};Prénom;EJE;Crèche {n}\n" for n in range(1, count + 1))
+    """`count` participants whose long names and structures take two lines on the sheet."""
+    rows = "".join(
+        f"p{n:03d};Bertrand-Ollier{n:02d};Jean-Noël;EJE;Relais petite enfance du Soleil {n}\n"
+        for n in range(1, count + 1)
+    )
     path = tmp_path / f"liste-{count}.csv"
     path.write_text(f"id;nom;prénom;profession;structure\n{rows}", "utf-8")
     return load_roster(path)
@@ -67,7 +71,7 @@ def _roster_of(count: int, tmp_path: Path) -> Roster:
 def test_attendance_sheet_fits_fifteen_on_one_page_with_absence_lateness_and_headcount(
     session: Session, tmp_path: Path
 ) -> None:
-    """15 participants: one page; absence and lateness columns; the trainer attests a headcount."""
+    """15 participants (two-line rows): one page; absence, lateness; the trainer attests a headcount."""
     morning = session.half_days[0]
     fifteen = render_pdf(
         emargement_html(_roster_of(15, tmp_path), session, morning), tmp_path / "a.pdf"
@@ -80,7 +84,7 @@ def test_attendance_sheet_fits_fifteen_on_one_page_with_absence_lateness_and_hea
     text = _reading(fifteen)
     assert "Absent(e)" in text and "Retard (heure d'arrivée)" in text
     assert "atteste que ........ participant(s) sur 15 inscrit(s) étaient présents" in text
-    assert "NOM15 Prénom" in text and "page 1 / 1" in text
+    assert "BERTRAND-OLLIER15 Jean-Noël" in text and "page 1 / 1" in text
     assert "de 9 h 00 à 12 h 30 (3 h 30)" in text
 
 
