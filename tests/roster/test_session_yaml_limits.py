@@ -67,3 +67,19 @@ def test_small_anchors_still_allowed(tmp_path: Path) -> None:
     path.write_text(text, "utf-8")
     session = load_session(path)
     assert session.address == session.place == "Maison de quartier des Hirondelles, Montreynaud"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (b'titre: "a\n  b: [\n', "ligne 3 : Fichier YAML illisible (caractère inattendu"),
+        (b"titre: *lieu\n", "ligne 1 : Fichier YAML illisible (alias « *nom » sans ancre"),
+        (b"titre: \xe9t\xe9\n", "ligne 1 : Texte non enregistré en UTF-8 (octet 7)"),
+    ],
+)
+def test_unreadable_yaml_reason_in_words(tmp_path: Path, text: bytes, expected: str) -> None:
+    """A broken session file is explained in French words and located, not by a class name."""
+    path = tmp_path / "session.yaml"
+    path.write_bytes(text)
+    problem = problem_of(path)
+    assert expected in problem and "Error" not in problem

@@ -58,6 +58,16 @@ _HOURS = re.compile(
 MAX_SESSION_NODES = 20_000
 
 
+#: PyYAML's error classes → catalog key of what they mean, in words.
+_YAML_PROBLEMS = {
+    "ReaderError": "session.yaml.character",
+    "ScannerError": "session.yaml.token",
+    "ParserError": "session.yaml.structure",
+    "ComposerError": "session.yaml.alias",
+    "ConstructorError": "session.yaml.value",
+}
+
+
 class _TooLarge(Exception):
     """The document expands beyond `MAX_SESSION_NODES` (or nests itself through an alias)."""
 
@@ -126,10 +136,15 @@ def load_session(path: Path) -> Session:
             ui_text("session.too_large", limit=MAX_SESSION_NODES), file=where, row=line
         )
         raise RosterError([problem], _summary(1)) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
+        row = error.object[: error.start].count(b"\n") + 1
+        problem = Problem(ui_text("session.encoding", position=error.start), file=where, row=row)
+        raise RosterError([problem], _summary(1)) from None
+    except yaml.YAMLError as error:
         line = getattr(getattr(error, "problem_mark", None), "line", None)
+        detail = ui_text(_YAML_PROBLEMS.get(type(error).__name__, "session.yaml.syntax"))
         problem = Problem(
-            ui_text("session.yaml", detail=type(error).__name__),
+            ui_text("session.yaml", detail=detail),
             file=where,
             row=None if line is None else line + 1,
         )
