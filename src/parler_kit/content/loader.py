@@ -9,10 +9,22 @@ Each file looks like::
 
 All problems of all files are collected and raised together as one `ContentError`, so a
 trainer fixing the data sees every problem at once rather than one per run.
+
+`load_bank()` (the shipped data) keeps the validated bank in a cache file, so each participant's
+kernel does not parse and validate the YAML again (≈ 0.5–1.6 s): ``content-bank-<key>.pickle``
+under ``$PARLER_KIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/parler_kit``, else
+``~/.cache/parler_kit``. The key is a hash of every data file and of the code that validates
+them, so editing a YAML file (or the model) gives a new key: a cache is never stale. A cache
+that cannot be read or written is ignored (the bank is validated as before).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
@@ -21,6 +33,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+import pydantic
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
@@ -31,6 +44,9 @@ from parler_kit.content.pydantic_fr import describe_validation_error
 from parler_kit.errors import ContentError, Problem
 
 SCHEMA_VERSION = 1
+CACHE_DIR_VARIABLE = "PARLER_KIT_CACHE_DIR"
+#: The modules whose code decides what a validated bank contains (part of the cache key).
+_VALIDATING_MODULES = ("bank.py", "checks.py", "loader.py", "model.py", "pydantic_fr.py")
 _EXERCISE_ADAPTER: TypeAdapter[Any] = TypeAdapter(ExerciseItem)
 
 
@@ -41,8 +57,66 @@ def default_data_dir() -> Traversable:
 
 @cache
 def load_bank() -> ContentBank:
-    """Load and validate the shipped content bank once per process (it is immutable)."""
-    return load_bank_from(default_data_dir())
+    """The shipped content bank, validated, once per process (it is immutable).
+
+    Read from the cache file when one exists for the current data and code, else validated
+    from the YAML files and written to the cache.
+    """
+    folder = default_data_dir()
+    path = bank_cache_dir() / f"content-bank-{bank_cache_key(folder)}.pickle"
+    cached = _read_cached_bank(path)
+    if cached is not None:
+        return cached
+    bank = load_bank_from(folder)
+    _write_cached_bank(path, bank)
+    return bank
+
+
+def bank_cache_dir() -> Path:
+    """Where validated banks are cached (never the repository or the package)."""
+    explicit = os.environ.get(CACHE_DIR_VARIABLE)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "parler_kit"
+
+
+def bank_cache_key(folder: Traversable | Path) -> str:
+    """A hash of every ``*.yaml`` file of `folder` and of the validating code and versions."""
+    digest = hashlib.sha256()
+    digest.update(f"{sys.version}|pydantic {pydantic.VERSION}|{SCHEMA_VERSION}".encode())
+    code = files("parler_kit.content")
+    for name in _VALIDATING_MODULES:
+        digest.update(name.encode() + b"\0" + code.joinpath(name).read_bytes())
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _read_cached_bank(path: Path) -> ContentBank | None:
+    try:
+        with path.open("rb") as stream:
+            bank = pickle.load(stream)  # noqa: S301  # the user's own cache, keyed by content hash
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+    return bank if isinstance(bank, ContentBank) else None
+
+
+def _write_cached_bank(path: Path, bank: ContentBank) -> None:
+    """Write atomically (temp file + rename); a read-only or full disk only skips the cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".bank-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(bank, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+    except OSError:
+        return
 
 
 def load_bank_from(folder: Traversable | Path) -> ContentBank:

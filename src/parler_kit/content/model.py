@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -20,6 +20,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from parler_kit.i18n.typography import french_typography
 
 #: Ages covered by the kit, in months (0 to 7 years).
 MAX_AGE_MONTHS = 84
@@ -120,6 +122,8 @@ class Source(Frozen):
 
     id: RecordId
     kind: Literal["article", "report", "website", "dataset", "guide", "law", "book", "press"]
+    #: Language of the document: a French title gets French typography, an English one is kept.
+    language: Literal["fr", "en"] = "en"
     authors: str = Field(min_length=2)
     year: int | None = Field(default=None, ge=1900, le=2100)
     title: str = Field(min_length=3)
@@ -134,6 +138,18 @@ class Source(Frozen):
     missing: str | None = None
     used_for: Text
     note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _typeset_french_title(cls, data: Any) -> Any:
+        """« Item 32 : … » gets its narrow no-break space; « Wordbank: an… » keeps its colon."""
+        if (
+            isinstance(data, dict)
+            and data.get("language") == "fr"
+            and isinstance(data.get("title"), str)
+        ):
+            return {**data, "title": french_typography(data["title"])}
+        return data
 
     @field_validator("doi")
     @classmethod
