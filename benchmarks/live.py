@@ -155,21 +155,22 @@ def screenshots(page: Page, url: str, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 1280, "height": 720})
     shots = [
-        ("live-home.png", "/", None),
-        ("live-join.png", "/rejoindre", None),
-        ("live-positioning.png", "/vue/positionnement", "#revealed"),
-        ("live-techniques.png", "/vue/routines", None),
-        ("live-moderation.png", "/vue/evaluation?moderation=1", "button[data-card]"),
-        ("live-texts.png", "/vue/evaluation", None),
+        ("live-home.png", "/", None, 0),
+        ("live-join.png", "/rejoindre", None, 0),
+        ("live-positioning.png", "/vue/positionnement", "#revealed", 1),
+        ("live-techniques.png", "/vue/routines", None, 0),
+        ("live-moderation.png", "/vue/reformuler?moderation=1", "button[data-card]", 2),
+        ("live-texts.png", "/vue/reformuler", None, 0),
     ]
-    for name, path, click in shots:
+    for name, path, click, clicks in shots:
         page.goto(url + path)
-        page.wait_for_selector("body")
-        if click:
-            page.locator(click).first.click()
-            page.wait_for_timeout(1200)
-        if name == "live-texts.png":
-            page.locator("section.question").last.scroll_into_view_if_needed()
+        if path != "/rejoindre":  # every other page follows a stream: wait for its first event
+            page.wait_for_selector("body[data-updates]")
+        for index in range(clicks):
+            assert click is not None
+            page.locator(click).nth(index).click()
+            page.wait_for_timeout(800)
+        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=out / name)
         print(f"screenshot: {out / name}")
 
