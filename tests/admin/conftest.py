@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,8 +15,10 @@ SESSION_DATA = Path(__file__).resolve().parents[1] / "data" / "course" / "sessio
 #: The organisme block, objectives with their assessment and the convocation's fields.
 ORGANISME = """\
 objectifs:
-  - "Comprendre les enjeux de la prévention précoce."
-  - {objectif: "Connaître les étapes du développement du langage de 0 à 6 ans.", evaluation: exercices}
+  - "Observer sans poser de diagnostic."
+  - {objectif: "Comprendre les enjeux de la prévention précoce.", evaluation: enjeux}
+  - {objectif: "Connaître les étapes du développement du langage de 0 à 6 ans.", evaluation: développement}
+  - {objectif: "Reconnaître les façons de parler qui favorisent la conversation.", evaluation: techniques}
   - {objectif: "Construire une fiche action pour le quartier.", evaluation: fiche action}
 accessibilite: "Salle de plain-pied, accessible en fauteuil roulant."
 organisme_formation:
@@ -76,3 +80,18 @@ def presence_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def presence(presence_file: Path, roster: Roster, full_session: Session) -> Presence:
     """The presence of `presence_file`."""
     return load_presence(presence_file, roster, full_session)
+
+
+def reading_text(path: Path) -> str:
+    """The PDF's text in reading order (table cells one after the other), spaces and ’ folded."""
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="session")
+def reading() -> Callable[[Path], str]:
+    """`reading_text`: a document's text cell by cell, for assertions on tables."""
+    return reading_text

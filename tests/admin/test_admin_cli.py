@@ -61,9 +61,9 @@ def test_attestations_with_presence_and_results_state_hours_and_objectives(
     full_session_file: Path,
     presence_file: Path,
     tmp_path: Path,
-    pdf_text: Callable[[Path], str],
+    reading: Callable[[Path], str],
 ) -> None:
-    """--presence: hours attended, no certificate for someone never present; --results: per objective."""
+    """--presence: hours; nobody never present certified; --results: per objective, 0 answers said."""
     answers = tmp_path / "reponses"
     simulate_answers(load_bank(), roster, session, answers)
     result = CliRunner().invoke(main, [
@@ -76,8 +76,13 @@ def test_attestations_with_presence_and_results_state_hours_and_objectives(
         "attestation-p001.pdf",
         "attestation-p002.pdf",
     ]
-    first = pdf_text(tmp_path / "out" / "attestation-p001.pdf").replace("\u2019", "'")
-    assert "Heures suivies 6 h 30" in first and "des points" in first
+    first = reading(tmp_path / "out" / "attestation-p001.pdf")
+    assert "Heures suivies 6 h 30" in first
+    assert (
+        "Exercices sur les techniques (classement d'énoncés, analyse de dialogues, questions) :"
+        in first
+    )
+    assert "des points sur" in first and "0 exercice(s) rendu(s), trop peu pour évaluer" in first
     assert "questionnaire de positionnement d'entrée n'est pas noté" in first
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
@@ -10,6 +10,7 @@ import pytest
 
 from parler_kit.admin import (
     LearningOutcome,
+    Score,
     attestation_html,
     convocation_html,
     emargement_html,
@@ -24,14 +25,7 @@ from parler_kit.errors import RosterError
 from parler_kit.printing import render_pdf
 from parler_kit.roster import Presence, Roster, Session, load_roster
 
-
-def _reading(path: Path) -> str:
-    """The PDF's text in reading order (table cells one after the other), spaces and ’ folded."""
-    text = subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2019", "'")
-    return " ".join(text.split())
+Reading = Callable[[Path], str]
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +37,12 @@ def documents(
 ) -> dict[str, Path]:
     """One of each document, written once for the module (certificates with presence and results)."""
     out = tmp_path_factory.mktemp("documents")
-    outcomes = {"p001": LearningOutcome(17, 20, action_sheet=True), "p002": LearningOutcome(9, 20)}
+    outcomes = {
+        "p001": LearningOutcome(
+            {"development": Score(17, 20, 10), "prevention": Score(4, 4, 4)}, action_sheet=True
+        ),
+        "p002": LearningOutcome({"development": Score(9, 20, 10), "prevention": Score(2, 2, 2)}),
+    }
     attestations = write_attestations(roster, full_session, out, outcomes, presence=presence)
     realisations = write_realisations(roster, full_session, presence, out)
     zoe = roster.by_id("p001")
@@ -69,7 +68,7 @@ def _roster_of(count: int, tmp_path: Path) -> Roster:
 
 
 def test_attendance_sheet_fits_fifteen_on_one_page_with_absence_lateness_and_headcount(
-    session: Session, tmp_path: Path
+    session: Session, tmp_path: Path, reading: Reading
 ) -> None:
     """15 participants (two-line rows): one page; absence, lateness; the trainer attests a headcount."""
     morning = session.half_days[0]
@@ -81,7 +80,7 @@ def test_attendance_sheet_fits_fifteen_on_one_page_with_absence_lateness_and_hea
     )
     assert len(pikepdf.open(fifteen).pages) == 1
     assert len(pikepdf.open(sixteen).pages) == 2
-    text = _reading(fifteen)
+    text = reading(fifteen)
     assert "Absent(e)" in text and "Retard (heure d'arrivée)" in text
     assert "atteste que ........ participant(s) sur 15 inscrit(s) étaient présents" in text
     assert "BERTRAND-OLLIER15 Jean-Noël" in text and "page 1 / 1" in text
@@ -89,11 +88,11 @@ def test_attendance_sheet_fits_fifteen_on_one_page_with_absence_lateness_and_hea
 
 
 def test_one_attendance_sheet_per_half_day_with_names_french_date_and_hours(
-    roster: Roster, session: Session, documents: dict[str, Path]
+    roster: Roster, session: Session, documents: dict[str, Path], reading: Reading
 ) -> None:
     """Each sheet names the half-day in French, its hours, every participant and each trainer."""
     assert documents["emargement"].name == "emargement-2026-03-02-matin.pdf"
-    morning = _reading(documents["emargement"])
+    morning = reading(documents["emargement"])
     assert "Feuille d'émargement — lundi 2 mars 2026, matin" in morning
     assert "Association Essai Formation" in morning
     # sorted by last name, accents aside: Étienne, Martin, N'Diaye
@@ -105,10 +104,10 @@ def test_one_attendance_sheet_per_half_day_with_names_french_date_and_hours(
 
 
 def test_certificate_states_the_hours_attended_half_day_by_half_day(
-    documents: dict[str, Path],
+    documents: dict[str, Path], reading: Reading
 ) -> None:
     """Presence file: 3 h 30 + 3 h (30 min late) = 6 h 30 of 7 h; nobody absent throughout gets one."""
-    zoe = _reading(documents["attestation"])
+    zoe = reading(documents["attestation"])
     assert "Attestation de fin de formation" in zoe and "L6353-1" in zoe
     assert "Association Essai Formation atteste que Zoé ÉTIENNE" in zoe
     assert "7 h au total, en 2 demi-journées Heures suivies 6 h 30" in zoe
@@ -116,45 +115,55 @@ def test_certificate_states_the_hours_attended_half_day_by_half_day(
     assert (
         "mardi 3 mars 2026, après-midi 13 h 30 – 17 h 00 3 h (arrivée avec 30 min de retard)" in zoe
     )
-    awa = _reading(documents["attestations"] / "attestation-p002.pdf")
+    awa = reading(documents["attestations"] / "attestation-p002.pdf")
     assert "Heures suivies 3 h 30" in awa and "après-midi 13 h 30 – 17 h 00 absent(e)" in awa
     assert not (documents["attestations"] / "attestation-p003.pdf").exists()
 
 
 def test_certificate_results_are_per_objective_without_the_positioning_score(
-    documents: dict[str, Path],
+    documents: dict[str, Path], reading: Reading
 ) -> None:
     """Acquis / en cours d'acquisition / non évalué per objective, with how; never the entry quiz."""
-    zoe = _reading(documents["attestation"])
+    zoe = reading(documents["attestation"])
+    assert "Observer sans poser de diagnostic. Non évalué Travaillé en formation" in zoe
     assert (
-        "Comprendre les enjeux de la prévention précoce. Non évalué Travaillé en formation" in zoe
+        "Comprendre les enjeux de la prévention précoce. Acquis Questions du quiz sur les enjeux"
+        " de la prévention précoce : 100 % des points sur 4 exercice(s)" in zoe
     )
-    assert "0 à 6 ans. Acquis Exercices notés : 85 % des points (acquis à partir de 75 %)" in zoe
+    assert (
+        "0 à 6 ans. Acquis Questions du quiz sur le développement du langage : 85 % des points"
+        " sur 10 exercice(s) (acquis à partir de 75 %)" in zoe
+    )
     assert "Construire une fiche action pour le quartier. Acquis Fiche action rédigée" in zoe
     assert "bonne(s) réponse(s)" not in zoe and "l'entrée en formation" not in zoe
-    awa = _reading(documents["attestations"] / "attestation-p002.pdf")
-    assert "En cours d'acquisition" in awa and "45 % des points" in awa
+    awa = reading(documents["attestations"] / "attestation-p002.pdf")
+    assert "En cours d'acquisition Questions du quiz sur le développement" in awa
+    assert "45 % des points" in awa
+    assert "précoce. Non évalué Questions du quiz sur les enjeux" in awa
+    assert "2 exercice(s) rendu(s), trop peu pour évaluer (au moins 3)" in awa
     assert "Non évalué Fiche action non rendue" in awa
 
 
 def test_certificate_without_results_leaves_them_to_tick_by_hand(
-    documents: dict[str, Path],
+    documents: dict[str, Path], reading: Reading
 ) -> None:
     """No invented result, no invented hours: boxes to tick and hours from the signed sheets."""
-    text = _reading(documents["by_hand"])
+    text = reading(documents["by_hand"])
     assert "☐ Acquis ☐ En cours d'acquisition ☐ Non évalué" in text
     assert "selon les feuilles d'émargement : ........ h" in text
     assert "points" not in text and "Heures suivies 7 h" not in text
 
 
-def test_organisme_identity_and_funder_are_printed(documents: dict[str, Path]) -> None:
+def test_organisme_identity_and_funder_are_printed(
+    documents: dict[str, Path], reading: Reading
+) -> None:
     """Raison sociale, address, SIRET, NDA, the logo, the representative and the funder's mention."""
     for name in ("attestation", "realisation", "convocation"):
-        text = _reading(documents[name])
+        text = reading(documents[name])
         assert "Association Essai Formation 5 place Fictive, 42000 Saint-Étienne" in text
         assert "SIRET 999 999 999 00017" in text and "sous le numéro 84 42 99999 42" in text
         assert "Action financée par la Cité éducative d'essai (État)." in text
-    assert "Odile Marchand, présidente" in _reading(documents["attestation"])
+    assert "Odile Marchand, présidente" in reading(documents["attestation"])
     with pikepdf.open(
         documents["attestation"]
     ) as pdf:  # the logo is drawn, with its text equivalent
@@ -165,10 +174,10 @@ def test_organisme_identity_and_funder_are_printed(documents: dict[str, Path]) -
 
 
 def test_certificat_de_realisation_follows_the_ministry_model_with_hours_attended(
-    documents: dict[str, Path],
+    documents: dict[str, Path], reading: Reading
 ) -> None:
     """Representative, participant, action, nature L6313-1 ticked, dates, hours actually attended."""
-    text = _reading(documents["realisation"])
+    text = reading(documents["realisation"])
     assert documents["realisation"].name == "certificat-realisation-p001.pdf"
     assert "Certificat de réalisation" in text
     assert "Je soussigné(e) Odile Marchand, présidente, représentant(e) légal(e)" in text
@@ -181,10 +190,10 @@ def test_certificat_de_realisation_follows_the_ministry_model_with_hours_attende
 
 
 def test_convocation_holds_the_qualiopi_indicator_one_information(
-    documents: dict[str, Path],
+    documents: dict[str, Path], reading: Reading
 ) -> None:
     """Objectives, audience, prerequisites, duration, dates, place, accessibility, contact, programme."""
-    text = _reading(documents["convocation"])
+    text = reading(documents["convocation"])
     assert "Convocation à la formation" in text and "Zoé ÉTIENNE" in text
     for label in ("Dates", "Durée", "Lieu", "Public", "Prérequis", "Accessibilité", "Contact"):
         assert label in text
@@ -223,12 +232,14 @@ def test_every_administrative_pdf_is_tagged_and_declares_french(documents: dict[
             assert bool(pdf.Root.MarkInfo.Marked), name
 
 
-def test_blank_evaluation_forms_ask_the_bank_questions(session: Session, tmp_path: Path) -> None:
+def test_blank_evaluation_forms_ask_the_bank_questions(
+    session: Session, tmp_path: Path, reading: Reading
+) -> None:
     """The paper forms hold every question of the bank's à chaud and à froid forms, unfilled."""
     bank = load_bank()
     chaud, froid = write_evaluations(bank, session, tmp_path)
     for path, form in ((chaud, "chaud"), (froid, "froid")):
-        text = _reading(path)
+        text = reading(path)
         assert f"Évaluation à {form} de la formation" in text
         questions = [q for q in bank.evaluation_questions if q.form == form]
         assert questions

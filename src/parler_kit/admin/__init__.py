@@ -17,7 +17,13 @@ from parler_kit.admin.convocation import (
 from parler_kit.admin.emargement import emargement_file_name, emargement_html, write_emargements
 from parler_kit.admin.erase import forget_in_manifest, participant_files, remove
 from parler_kit.admin.evaluation import FORMS, evaluation_html, write_evaluations
-from parler_kit.admin.outcomes import LearningOutcome, ObjectiveResult, objective_results
+from parler_kit.admin.outcomes import (
+    LearningOutcome,
+    ObjectiveResult,
+    Score,
+    learning_outcome,
+    objective_results,
+)
 from parler_kit.admin.realisation import (
     realisation_file_name,
     realisation_html,
@@ -28,6 +34,7 @@ __all__ = [
     "FORMS",
     "LearningOutcome",
     "ObjectiveResult",
+    "Score",
     "attestation_file_name",
     "attestation_html",
     "convocation_file_name",
@@ -36,6 +43,7 @@ __all__ = [
     "emargement_html",
     "evaluation_html",
     "forget_in_manifest",
+    "learning_outcome",
     "objective_results",
     "participant_files",
     "realisation_file_name",

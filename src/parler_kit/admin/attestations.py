@@ -35,7 +35,7 @@ def attestation_html(
     `results` says results were asked for: `outcome` None then means nothing was returned.
     """
     if results and outcome is None:
-        outcome = LearningOutcome(0.0, 0.0)
+        outcome = LearningOutcome()
     body = render(
         "attestation.html.j2",
         participant=participant,

@@ -118,9 +118,9 @@ def attestations(
 
 
 def _outcomes(results: Path, roster: Roster, session: Session) -> dict[str, LearningOutcome | None]:
-    """Each participant's graded exercises and fiche action, from the answers folder."""
-    from parler_kit.admin import LearningOutcome
-    from parler_kit.report import load_answers, participant_exercises
+    """Each participant's graded exercises per area and fiche action, from the answers folder."""
+    from parler_kit.admin import learning_outcome
+    from parler_kit.report import load_answers
     from parler_kit.report.aggregate import action_sheets
 
     bank = load_bank()
@@ -128,9 +128,7 @@ def _outcomes(results: Path, roster: Roster, session: Session) -> dict[str, Lear
     for left in answers.left_out:
         click.echo(ui_text("cli.admin.left_out", path=left.path, reason=left.reason), err=True)
     return {
-        pid: LearningOutcome(
-            *participant_exercises(bank, files), action_sheet=bool(action_sheets({pid: files}))
-        )
+        pid: learning_outcome(bank, files, action_sheet=bool(action_sheets({pid: files})))
         for pid, files in answers.files.items()
     }
 

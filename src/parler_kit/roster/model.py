@@ -94,8 +94,11 @@ class Organisme:
     disability_contact: str | None = None
 
 
-#: How a course objective is assessed: graded exercises, the fiche action, or not individually.
-Assessment = Literal["exercices", "fiche_action"]
+#: How a course objective is assessed: all graded exercises, those of one area of the course
+#: (prevention, development, techniques, observation), the fiche action; None: not individually.
+Assessment = Literal[
+    "exercices", "prevention", "development", "techniques", "observation", "fiche_action"
+]
 
 
 @dataclass(frozen=True)

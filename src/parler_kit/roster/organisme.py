@@ -49,6 +49,16 @@ _LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 _ASSESSMENTS: Mapping[str, Assessment | None] = {
     "exercices": "exercices",
     "exercises": "exercices",
+    "enjeux": "prevention",
+    "prevention": "prevention",
+    "quiz enjeux": "prevention",
+    "developpement": "development",
+    "development": "development",
+    "quiz developpement": "development",
+    "techniques": "techniques",
+    "exercices techniques": "techniques",
+    "observation": "observation",
+    "quiz observation": "observation",
     "fiche action": "fiche_action",
     "aucune": None,
     "non evalue": None,
@@ -165,8 +175,10 @@ def split_objectives(
 ) -> tuple[tuple[str, ...], tuple[Assessment | None, ...]]:
     """Objectives as texts, and how each is assessed.
 
-    An objective is a text (not assessed individually) or a mapping
-    ``{objectif: "…", evaluation: exercices | fiche action | aucune}``.
+    An objective is a text (not assessed individually) or a mapping ``{objectif: "…", evaluation:
+    …}``, the evaluation being « exercices » (all graded exercises), « enjeux », « développement »,
+    « techniques » or « observation » (the graded exercises of that area), « fiche action » or
+    « aucune ».
     """
     if isinstance(value, str) and value.strip():
         value = [value]
