@@ -14,7 +14,8 @@ from parler_kit.cli import main
 REPO = Path(__file__).resolve().parents[2]
 ROSTER = str(REPO / "examples" / "roster.csv")
 SESSION = str(REPO / "examples" / "session.yaml")
-ENGLISH = ("Show this message", "Usage:", "Error:", "Invalid value", "Missing", "No such", "Try ")
+ENGLISH = ("Show this message", "Usage:", "Error:", "Invalid value", "Missing", "No such", "Try ",
+           "COMMAND [", "TEXT ", "INTEGER", "BOOLEAN", "required", "default:")  # fmt: skip
 
 
 def plain(text: str) -> str:

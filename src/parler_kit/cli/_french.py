@@ -11,6 +11,9 @@ computes its « fichier / dossier » label when the option is built.
 from __future__ import annotations
 
 import importlib
+from typing import Any
+
+import click
 
 from parler_kit.i18n import ui_text
 
@@ -108,8 +111,25 @@ def french_plural(singular: str, plural: str, count: int) -> str:
     return french(singular if count <= 1 else plural)
 
 
+#: Names click shows for value types, upper-cased in help (« --jobs ENTIER ») and in messages
+#: (« « x » n'est pas un entier valide »). click.Path's names go through gettext instead.
+_TYPE_NAMES: dict[type[click.ParamType[Any]], str] = {
+    click.types.UnprocessedParamType: "texte",
+    click.types.StringParamType: "texte",
+    click.types.IntParamType: "entier",
+    click.types.IntRange: "entier",
+    click.types.FloatParamType: "nombre",
+    click.types.FloatRange: "nombre",
+    click.types.BoolParamType: "oui/non",
+    click.types.DateTime: "date",
+    click.types.File: "fichier",
+}
+
+
 def install() -> None:
-    """Rebind ``_`` and ``ngettext`` in click's modules (idempotent)."""
+    """Rebind ``_`` and ``ngettext`` in click's modules, rename value types (idempotent)."""
+    for kind, label in _TYPE_NAMES.items():
+        kind.name = label
     for name in _MODULES:
         module = importlib.import_module(name)
         if hasattr(module, "_"):

@@ -37,14 +37,20 @@ from parler_kit.i18n.oserrors import os_error_text
 EXIT_INPUT = 1
 EXIT_BUG = 3
 _ARGS = "parler_kit.args"
+SUBCOMMAND_METAVAR = "COMMANDE [ARGUMENTS]..."
 
 
 class KitGroup(click.Group):
     """A `click.Group` that turns every exception of its commands into a French message."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        """Remember the command line as typed, to name it if the command fails."""
+        """Remember the command line as typed, to name it if the command fails.
+
+        Also names the sub-command slot in French in every group's usage line, groups added
+        since included (this runs before any help is shown).
+        """
         ctx.meta.setdefault(_ARGS, list(args))
+        _french_usage(self)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -70,6 +76,14 @@ class KitGroup(click.Group):
             )
             click.echo(text, err=True)
             ctx.exit(EXIT_BUG)
+
+
+def _french_usage(group: click.Group) -> None:
+    """« Utilisation : parler-kit admin [OPTIONS] COMMANDE [ARGUMENTS]... » in every group."""
+    group.subcommand_metavar = SUBCOMMAND_METAVAR
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            _french_usage(command)
 
 
 def _command(ctx: click.Context) -> str:
