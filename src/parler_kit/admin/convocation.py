@@ -44,9 +44,13 @@ def convocation_html(participant: Participant, session: Session) -> str:
     return document_html(f"{title} — {participant.full_name}", body)
 
 
+#: Convocations are named « convocation-<participant id>.pdf » (the erase command relies on it).
+CONVOCATION_PREFIX = "convocation-"
+
+
 def convocation_file_name(participant: Participant) -> str:
     """« convocation-<participant id>.pdf »."""
-    return f"convocation-{participant.id}.pdf"
+    return f"{CONVOCATION_PREFIX}{participant.id}.pdf"
 
 
 def write_convocations(roster: Roster, session: Session, out: Path) -> list[Path]:

@@ -39,9 +39,13 @@ def realisation_html(
     return document_html(f"{title} — {participant.full_name}", body)
 
 
+#: Certificates are named « certificat-realisation-<participant id>.pdf » (erase relies on it).
+REALISATION_PREFIX = "certificat-realisation-"
+
+
 def realisation_file_name(participant: Participant) -> str:
     """« certificat-realisation-<participant id>.pdf »."""
-    return f"certificat-realisation-{participant.id}.pdf"
+    return f"{REALISATION_PREFIX}{participant.id}.pdf"
 
 
 def write_realisations(
