@@ -32,8 +32,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -159,26 +159,35 @@ def _serve(
 
 
 @contextmanager
-def run_lab(root: Path, env: dict[str, str]) -> Iterator[Server]:
-    """JupyterLab serving `root` on 127.0.0.1 (token auth), stopped by PID on exit."""
+def _run_jupyter(
+    app: str, root: Path, env: dict[str, str], options: Sequence[str], log_name: str
+) -> Iterator[Server]:
+    """``jupyter <app>`` serving `root` on 127.0.0.1 with token auth, stopped by PID on exit."""
     port, token = free_port(), os.urandom(12).hex()
     command = [
-        str(_BIN / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+        str(_BIN / "jupyter"), app, "--no-browser", "--ip=127.0.0.1", f"--port={port}",
         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        "--ServerApp.port_retries=0", "--LabApp.news_url=",
+        "--ServerApp.port_retries=0", *options,
     ]  # fmt: skip
     if os.geteuid() == 0:
         command.append("--allow-root")
     url = f"http://127.0.0.1:{port}"
     with _serve(
-        command, f"{url}/api/status?token={token}", token, root, env, root.parent / "lab.log"
+        command, f"{url}/api/status?token={token}", token, root, env, root.parent / log_name
     ) as server:
         yield Server(url=url, token=token, root=root, process=server.process)
 
 
+def run_lab(root: Path, env: dict[str, str]) -> AbstractContextManager[Server]:
+    """JupyterLab serving `root` on 127.0.0.1 (token auth), stopped by PID on exit."""
+    return _run_jupyter("lab", root, env, ["--LabApp.news_url="], "lab.log")
+
+
 @contextmanager
-def run_voila(notebook: Path, env: dict[str, str], *, preheat: bool = False) -> Iterator[Server]:
-    """Voilà rendering `notebook` on 127.0.0.1, stopped by PID on exit."""
+def run_voila(
+    notebook: Path, env: dict[str, str], *, preheat: bool = False, extra_args: Sequence[str] = ()
+) -> Iterator[Server]:
+    """Voilà rendering `notebook` on 127.0.0.1, stopped by PID on exit (`extra_args`: traitlets)."""
     port = free_port()
     runtime = Path(env["JUPYTER_RUNTIME_DIR"])
     runtime.mkdir(parents=True, exist_ok=True)
@@ -190,6 +199,7 @@ def run_voila(notebook: Path, env: dict[str, str], *, preheat: bool = False) -> 
     ]  # fmt: skip
     if preheat:
         command += ["--preheat_kernel=True", "--pool_size=1"]
+    command += list(extra_args)
     url = f"http://127.0.0.1:{port}"
     with _serve(
         command,
@@ -200,6 +210,18 @@ def run_voila(notebook: Path, env: dict[str, str], *, preheat: bool = False) -> 
         notebook.parent.parent / "voila.log",
     ) as server:
         yield Server(url=url, token="", root=notebook.parent, process=server.process)
+
+
+def run_voila_extension(
+    root: Path, env: dict[str, str], *, extra_args: Sequence[str] = ()
+) -> AbstractContextManager[Server]:
+    """A jupyter-server with Voilà as a server extension (as in the room), stopped by PID.
+
+    Pages are at ``{url}/voila/render/<path>?token=…``; `extra_args` are traitlets options
+    (e.g. ``--VoilaConfiguration.progressive_rendering=True``).
+    """
+    denylist = [f"--VoilaConfiguration.extension_denylist={name}" for name in VOILA_DENYLIST]
+    return _run_jupyter("server", root, env, [*denylist, *extra_args], "server.log")
 
 
 def screenshot_top(page: Page, element: Locator, path: Path) -> None:

@@ -162,3 +162,49 @@ def test_switching_to_a_new_child_starts_a_blank_grid(
     assert widget.value["items"] == {}
     widget.code.value = "E-05"
     assert widget.rows[item_id].frequency.value == "souvent"
+
+
+def test_a_new_grid_lists_the_children_observed_and_reopens_the_last_saved(
+    bank: ContentBank, store: AnswerStore
+) -> None:
+    """After a reload the grid offers every observed code and shows the last child saved."""
+    first = ObservationChecklist(store=store, bank=bank)
+    first.code.value = "E-01"
+    next(iter(first.rows.values())).frequency.value = "souvent"
+    first.code.value = "E-02"
+    first.age.value = 30
+    marked = list(first.rows)[1]
+    first.rows[marked].frequency.value = "parfois"
+    reopened = ObservationChecklist(store=store, bank=bank)
+    assert [value for _label, value in reopened.observed.options] == ["", "E-01", "E-02"]
+    assert (reopened.code.value, reopened.observed.value, reopened.age.value) == (
+        "E-02",
+        "E-02",
+        30,
+    )
+    assert reopened.rows[marked].frequency.value == "parfois"
+
+
+def test_picking_an_observed_child_restores_its_marks(
+    bank: ContentBank, store: AnswerStore
+) -> None:
+    """Choosing a code in the list fills the grid with that child's record, nothing else."""
+    grid = ObservationChecklist(store=store, bank=bank, child_code="E-01")
+    item_id = next(iter(grid.rows))
+    grid.rows[item_id].frequency.value = "jamais"
+    grid.code.value = "E-02"
+    assert grid.rows[item_id].frequency.value is None
+    grid.observed.value = "E-01"
+    assert grid.code.value == "E-01"
+    assert grid.rows[item_id].frequency.value == "jamais"
+    assert set(store.items()) == {"observation:E-01", "observation:E-02"}
+
+
+def test_an_empty_store_opens_a_blank_grid_with_only_the_new_child_choice(
+    bank: ContentBank, store: AnswerStore
+) -> None:
+    """With nothing observed yet the code is empty and the list holds only « nouvel enfant »."""
+    grid = ObservationChecklist(store=store, bank=bank)
+    assert grid.code.value == ""
+    assert [value for _label, value in grid.observed.options] == [""]
+    assert store.items() == {}

@@ -97,7 +97,7 @@ def bank_cache_key(folder: Traversable | Path) -> str:
 def _read_cached_bank(path: Path) -> ContentBank | None:
     try:
         with path.open("rb") as stream:
-            bank = pickle.load(stream)  # noqa: S301  # the user's own cache, keyed by content hash
+            bank = pickle.load(stream)  # the user's own cache, keyed by content hash
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
     return bank if isinstance(bank, ContentBank) else None
@@ -107,14 +107,14 @@ def _write_cached_bank(path: Path, bank: ContentBank) -> None:
     """Write atomically (temp file + rename); a read-only or full disk only skips the cache."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".bank-", suffix=".tmp")
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".bank-", suffix=".tmp")
+        temporary = Path(name)
         try:
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(bank, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
+            temporary.replace(path)
         finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+            temporary.unlink(missing_ok=True)
     except OSError:
         return
 

@@ -13,7 +13,8 @@ from parler_kit.widgets.evaluation import EvaluationForm
 from parler_kit.widgets.observation import ObservationChecklist
 from parler_kit.widgets.quiz import Quiz
 from parler_kit.widgets.reformulation import ReformulationExercise
-from parler_kit.widgets.show import WIDGETS, build, print_html, print_mode, show
+from parler_kit.widgets.section import ExerciseSection
+from parler_kit.widgets.show import WIDGETS, build, print_html, print_mode, section, show
 from parler_kit.widgets.techniques import TechniqueExercise
 from parler_kit.widgets.timeline import MilestoneTimeline
 from parler_kit.widgets.vocabulary import VocabularyChart
@@ -23,6 +24,7 @@ __all__ = [
     "ActionSheet",
     "DialogueAnnotator",
     "EvaluationForm",
+    "ExerciseSection",
     "MilestoneTimeline",
     "ObservationChecklist",
     "Quiz",
@@ -32,5 +34,6 @@ __all__ = [
     "build",
     "print_html",
     "print_mode",
+    "section",
     "show",
 ]

@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 import ipywidgets as w
 
 from parler_kit.answers import AnswerStore, StoredAnswer
-from parler_kit.charts import figure_to_png
 from parler_kit.content import AVOID, ContentBank, Text, load_bank
 from parler_kit.errors import AnswerStoreError, ParlerKitError
 from parler_kit.i18n import Locale, french_typography, ui_text
@@ -105,6 +104,10 @@ def verdict_html(correct: bool, body_html: str, locale: Locale = "fr") -> str:
 
 def figure_html(figure: Any, alt: str) -> str:
     """A matplotlib figure as an ``<img>`` with a text alternative (PNG, no external file)."""
+    from parler_kit.charts import (
+        figure_to_png,
+    )  # matplotlib (0.3 s): imported when first needed, not at kernel start
+
     data = base64.b64encode(figure_to_png(figure, dpi=100)).decode("ascii")
     return (
         f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{data}" '

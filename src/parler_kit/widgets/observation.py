@@ -5,6 +5,8 @@ then marks each item of the age band jamais / parfois / souvent and writes the d
 from its interpretation. A profile chart summarises the marks; an item linked to a warning sign
 marked « jamais » shows the referral path. A button erases the child's record.
 Stored under ``observation:<child code>`` (see `parler_kit.answers.validation.observation_key`).
+A list offers the children already observed (by code); opening the grid again (reload, kernel
+restart) shows the child whose record was saved last.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ from parler_kit.answers.validation import (
     check_observation_date,
     observation_key,
 )
-from parler_kit.charts import FREQUENCIES
 from parler_kit.content import ContentBank, ObservationItem
 from parler_kit.i18n import Locale
 from parler_kit.widgets.base import (
@@ -44,6 +45,10 @@ class _ItemRow:
     """The controls of one observation item: frequency buttons, fact, interpretation."""
 
     def __init__(self, item: ObservationItem, owner: ObservationChecklist) -> None:
+        from parler_kit.charts import (
+            FREQUENCIES,
+        )  # matplotlib (0.3 s): imported when first needed, not at kernel start
+
         self.item = item
         self.frequency = w.ToggleButtons(
             options=[(owner.t(f"charts.frequency.{f}"), f) for f in FREQUENCIES], value=None,
@@ -78,6 +83,8 @@ class _ItemRow:
 
     def restore(self, entry: Any) -> None:
         """Fill the controls from a stored entry (unknown shapes are ignored)."""
+        from parler_kit.charts import FREQUENCIES  # see __init__
+
         entry = entry if isinstance(entry, dict) else {}
         frequency = entry.get("frequency")
         self.frequency.value = frequency if frequency in FREQUENCIES else None
@@ -118,6 +125,10 @@ class ObservationChecklist(KitWidget):
             description=self.t("widgets.observation.context"), continuous_update=False,
             style=labelled_style(), layout=w.Layout(width="100%", height="4em"),
         )  # fmt: skip
+        self.observed = w.Dropdown(
+            description=self.t("widgets.observation.observed"), style=labelled_style(),
+        )  # fmt: skip
+        self.observed.observe(self._on_observed_pick, names="value")
         self.rows: dict[str, _ItemRow] = {}
         self.items_box = w.VBox()
         self.profile = w.HTML()
@@ -133,13 +144,16 @@ class ObservationChecklist(KitWidget):
         self.set_parts([
             w.HTML(heading_html(self.h("widgets.observation.title"))),
             w.HTML(message_html("info", self.t("widgets.observation.privacy"), locale)),
-            self.code, self.age, self.date, self.context, self.status,
+            self.observed, self.code, self.age, self.date, self.context, self.status,
             self.items_box, self.referral, self.profile,
             w.HBox([self.erase_button, self.confirm_button]),
         ])  # fmt: skip
         self._build_items()
+        codes = self._refresh_observed()
         if child_code:
             self.code.value = child_code
+        elif codes:
+            self.code.value = codes[0]  # the child whose record was saved last
 
     # -- public ------------------------------------------------------------------------------
 
@@ -158,6 +172,7 @@ class ObservationChecklist(KitWidget):
             return False
         self._clear_grid()
         self._refresh_outputs()
+        self._refresh_observed()
         self.show_ok(self.t("widgets.observation.erased", code=self.code.value.strip().upper()))
         return True
 
@@ -189,6 +204,28 @@ class ObservationChecklist(KitWidget):
                 self._clear_grid()
             self._save()
         self._refresh_outputs()
+        self._refresh_observed()
+
+    def _on_observed_pick(self, change: Any) -> None:
+        code = change["new"]
+        if code and code != self._current_code:
+            self.code.value = code
+
+    def _refresh_observed(self) -> list[str]:
+        """List the codes already observed in the store, last saved first; return them."""
+        store = self.store
+        stored = (self.guarded(store.items) or {}) if store is not None else {}
+        records = sorted(
+            ((answer.changed_at, key.removeprefix("observation:"))
+             for key, answer in stored.items() if key.startswith("observation:")),
+            reverse=True,
+        )  # fmt: skip
+        codes = [code for _changed, code in records]
+        self.observed.options = [(self.t("widgets.observation.observed_new"), "")] + [
+            (code, code) for code in sorted(codes)
+        ]
+        self.observed.value = self._current_code if self._current_code in codes else ""
+        return codes
 
     def _on_header_change(self, change: Any) -> None:
         if self._restoring:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 
-from parler_kit.charts import FREQUENCIES
 from parler_kit.i18n import Locale, ui_text
 
 _SEGMENT_STYLE = {
@@ -23,6 +22,10 @@ _SEGMENT_STYLE = {
 
 def profile_html(marks: Mapping[str, Sequence[str]], locale: Locale = "fr") -> str:
     """Stacked bars of the frequencies marked per domain, with a legend and a text alternative."""
+    from parler_kit.charts import (
+        FREQUENCIES,
+    )  # matplotlib (0.3 s): imported when first needed, not at kernel start
+
     rows = []
     widest = max((len(v) for v in marks.values()), default=1) or 1
     for domain, frequencies in marks.items():

@@ -4,6 +4,11 @@ In JupyterLab/Voilà it displays the interactive widget. When the notebook is ex
 (environment variable ``PARLER_KIT_MODE=print``, set by production) it displays the static HTML
 twin from `parler_kit.printing` instead, filled from the answers file, so one template gives both
 the workbook and the handout. `parler_kit.printing` (and WeasyPrint) is imported only then.
+
+In Voilà (the participant's page) exercises are displayed as an `ExerciseSection`: the first
+`show()` of a kernel builds its widget at once, the others are folded and build their widget when
+the participant opens them (a page of every exercise at once took 13–18 s to become usable; see
+docs/performance.md). In JupyterLab every widget is built at once, as the trainer expects.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from parler_kit.widgets.evaluation import EvaluationForm
 from parler_kit.widgets.observation import ObservationChecklist
 from parler_kit.widgets.quiz import Quiz
 from parler_kit.widgets.reformulation import ReformulationExercise
+from parler_kit.widgets.section import ExerciseSection, section_title
 from parler_kit.widgets.techniques import TechniqueExercise
 from parler_kit.widgets.timeline import MilestoneTimeline
 from parler_kit.widgets.vocabulary import VocabularyChart
@@ -44,6 +50,10 @@ WIDGETS: dict[str, type[KitWidget]] = {
     "evaluation": EvaluationForm,
 }
 PRINT_MODE_VARIABLE = "PARLER_KIT_MODE"
+#: Set by Voilà in the environment of every kernel it starts (standalone or server extension).
+VOILA_VARIABLE = "VOILA_BASE_URL"
+#: Kinds already shown in this kernel (in Voilà only the first is built at once).
+_SHOWN: list[str] = []
 
 
 def print_mode() -> bool:
@@ -51,15 +61,36 @@ def print_mode() -> bool:
     return os.environ.get(PRINT_MODE_VARIABLE, "").strip().lower() == "print"
 
 
-def build(kind: str, **kwargs: Any) -> KitWidget:
-    """The widget of `kind`, built with `kwargs` (see `WIDGETS` for the classes)."""
+def folded_sections() -> bool:
+    """Whether `show()` folds exercises into sections: in Voilà, not in JupyterLab."""
+    return VOILA_VARIABLE in os.environ
+
+
+def _check_kind(kind: str) -> type[KitWidget]:
     try:
-        widget_class = WIDGETS[kind]
+        return WIDGETS[kind]
     except KeyError:
         raise ValueError(
             f"Unknown widget kind {kind!r}; expected one of {sorted(WIDGETS)}"
         ) from None
-    return widget_class(**kwargs)
+
+
+def build(kind: str, **kwargs: Any) -> KitWidget:
+    """The widget of `kind`, built with `kwargs` (see `WIDGETS` for the classes)."""
+    return _check_kind(kind)(**kwargs)
+
+
+def section(kind: str, *, opened: bool = False, **kwargs: Any) -> ExerciseSection:
+    """The exercise of `kind` in a section that builds it when opened (see `ExerciseSection`)."""
+    _check_kind(kind)
+    locale: Locale = kwargs.get("locale", "fr")
+    return ExerciseSection(
+        kind,
+        lambda: build(kind, **kwargs),
+        title=section_title(kind, kwargs, locale),
+        locale=locale,
+        opened=opened,
+    )
 
 
 def print_html(kind: str, **kwargs: Any) -> str:
@@ -70,8 +101,7 @@ def print_html(kind: str, **kwargs: Any) -> str:
     """
     from parler_kit import printing  # heavy (WeasyPrint): only when printing
 
-    if kind not in WIDGETS:
-        raise ValueError(f"Unknown widget kind {kind!r}; expected one of {sorted(WIDGETS)}")
+    _check_kind(kind)
     bank: ContentBank = kwargs.get("bank") or load_bank()
     locale: Locale = kwargs.get("locale", "fr")
     answers, problem = _answers_for_print(kwargs.get("store"))
@@ -81,15 +111,20 @@ def print_html(kind: str, **kwargs: Any) -> str:
 
 
 def show(kind: str, **kwargs: Any) -> None:
-    """Display the widget of `kind` — or, in print mode, its static HTML twin.
+    """Display the exercise of `kind` — or, in print mode, its static HTML twin.
 
     ``show("quiz", questions=["quiz-1", "quiz-2"])`` in a notebook cell is all a workbook needs;
-    keyword arguments are those of the widget class (`WIDGETS`).
+    keyword arguments are those of the widget class (`WIDGETS`). In Voilà the first exercise
+    shown in a kernel is built at once, the next ones when the participant opens them.
     """
     from IPython.display import HTML, display
 
     if print_mode():
         display(HTML(print_html(kind, **kwargs)))  # type: ignore[no-untyped-call]  # IPython is untyped
+    elif folded_sections():
+        opened = not _SHOWN
+        _SHOWN.append(kind)
+        display(section(kind, opened=opened, **kwargs))  # type: ignore[no-untyped-call]  # IPython is untyped
     else:
         display(build(kind, **kwargs))  # type: ignore[no-untyped-call]  # IPython is untyped
 

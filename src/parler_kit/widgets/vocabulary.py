@@ -13,7 +13,6 @@ from typing import Any
 import ipywidgets as w
 
 from parler_kit.answers.validation import check_age_months, check_word_count
-from parler_kit.charts import vocabulary_norms_figure
 from parler_kit.content import ContentBank, VocabularyNorm
 from parler_kit.i18n import Locale
 from parler_kit.widgets.base import (
@@ -110,6 +109,10 @@ class VocabularyChart(KitWidget):
         placements = self.value
         last = placements[-1] if placements else None
         placed = (float(last["age_months"]), float(last["words"])) if last else None
+        from parler_kit.charts import (
+            vocabulary_norms_figure,
+        )  # matplotlib (0.3 s): imported when first needed, not at kernel start
+
         figure = vocabulary_norms_figure(self.bank, placed=placed, locale=self.locale)
         self.chart.value = figure_html(figure, self.t("widgets.vocabulary.alt"))
         self.reading.value = self._reading_html(last) if last else ""
