@@ -17,9 +17,10 @@ from parler_kit.i18n import ui_text
 def live(folder: Path, port: int, address: str | None) -> None:
     """Serve the live view of FOLDER (one sub-folder per participant) until Ctrl-C."""
     # Imported here: tornado and the content bank are not needed for --help.
-    from parler_kit.live.run import run, service_for
+    from parler_kit.live.run import bind, run, service_for
     from parler_kit.live.server import make_app
 
+    sockets = bind("127.0.0.1", port)
     service = service_for(folder, "/", address)
     click.echo(ui_text("cli.live.serving", url=f"http://127.0.0.1:{port}/", folder=folder))
-    run(make_app(service), service, "127.0.0.1", port)
+    run(make_app(service), service, sockets)

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 from parler_kit.live.hub import hub_app, hub_bind, hub_prefix
-from parler_kit.live.run import run, service_for
+from parler_kit.live.run import bind, run, service_for
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -17,9 +17,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--address", default=None, help="room address for the join panel")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="[classe] %(levelname)s %(message)s")
+    sockets = bind(*hub_bind())
     live = service_for(args.hub_service, hub_prefix(), args.address)
-    host, port = hub_bind()
-    run(hub_app(live), live, host, port)
+    run(hub_app(live), live, sockets)
 
 
 if __name__ == "__main__":
