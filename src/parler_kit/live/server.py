@@ -41,6 +41,7 @@ class LiveService:
     prefix: str = "/"
     address: str | None = None
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
+    _bodies: dict[tuple[str, bool], tuple[int, str]] = field(default_factory=dict)
 
     def notify(self) -> None:
         """Wake every open stream (they compare their page's body and send it if it changed)."""
@@ -58,12 +59,21 @@ class LiveService:
             await asyncio.wait_for(self._changed.wait(), timeout)
 
     def payload(self, view: View | None, moderation: bool) -> str:
-        """What a page's stream sends: its body and the view's flags, as JSON."""
+        """What a page's stream sends: its body and the view's flags, as JSON.
+
+        Computed once per state version for all the pages showing the same view.
+        """
+        key = (view.slug if view else "", moderation)
+        cached = self._bodies.get(key)
+        if cached is not None and cached[0] == self.state.version:
+            return cached[1]
         if view is None:
-            return json.dumps({"html": self.state.home(self.prefix)}, ensure_ascii=False)
-        data: dict[str, Any] = {"html": self.state.body(view, moderation)}
-        data.update(self.state.flags(view))
-        return json.dumps(data, ensure_ascii=False)
+            data: dict[str, Any] = {"html": self.state.home(self.prefix)}
+        else:
+            data = {"html": self.state.body(view, moderation), **self.state.flags(view)}
+        text = json.dumps(data, ensure_ascii=False)
+        self._bodies[key] = (self.state.version, text)
+        return text
 
 
 class LiveHandler(RequestHandler):
