@@ -10,6 +10,7 @@ file, and leave the input untouched. Examples are derandomized: every run tries 
 from __future__ import annotations
 
 import io
+import json
 import re
 import tempfile
 import zipfile
@@ -227,3 +228,40 @@ def test_garbage_gets_a_french_refusal(case: Case, data: st.DataObject) -> None:
         written = [p for p in work.rglob("*") if p.is_file() and p.parent != garbage.parent]
         assert written == []
         assert garbage.read_bytes() == payload
+
+
+notebook_like = st.fixed_dictionaries(
+    {"cells": st.lists(st.dictionaries(cell_text, yaml_values, max_size=3), max_size=3)},
+    optional={"metadata": yaml_values, "nbformat": scalars, "nbformat_minor": scalars},
+).map(lambda value: json.dumps(value, ensure_ascii=False).encode("utf-8"))
+returned_files = st.lists(
+    st.tuples(
+        st.sampled_from(["jour1 Benali.ipynb", "carnet.ipynb", "x.answers.json", "notes.txt"]),
+        st.binary(max_size=400) | notebook_like,
+    ),
+    min_size=1,
+    max_size=3,
+    unique_by=lambda item: item[0],
+)
+
+
+@settings(max_examples=15, deadline=None, derandomize=True, database=None)
+@given(files=returned_files)
+def test_collect_garbage_inbox(files: list[tuple[str, bytes]]) -> None:
+    """Returned « notebooks » that are garbage: each named as not placed, nothing placed, kept."""
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        config = work / "nbgrader_config.py"
+        config.write_text('c = get_config()\nc.CourseDirectory.course_id = "essai"\n'
+                          'c.CourseDirectory.root = "cours"\n', "utf-8")  # fmt: skip
+        inbox = work / "rendus"
+        inbox.mkdir()
+        for name, payload in files:
+            (inbox / name).write_bytes(payload)
+        args = ["course", "collect", str(inbox), "--config", str(config)]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code in (0, 1), result.output
+        assert isinstance(result.exception, SystemExit | None)
+        assert "Traceback" not in result.output and FRENCH.search(result.output), result.output
+        assert not [p for p in (work / "cours").rglob("*") if p.is_file()]
+        assert sorted((p.name, p.read_bytes()) for p in inbox.iterdir()) == sorted(files)
