@@ -7,20 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from damaged_files import billion_laughs
 from parler_kit.errors import RosterError
 from parler_kit.roster import load_session
 from parler_kit.roster.session import MAX_SESSION_NODES
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def billion_laughs(levels: int) -> str:
-    """Nested aliases: 9 ** `levels` strings once expanded, a few hundred bytes on disk."""
-    lines = ['l0: &l0 ["ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha"]']
-    for level in range(1, levels):
-        lines.append(f"l{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * 9) + "]")
-    lines.append(f"objectifs: *l{levels - 1}")
-    return "\n".join(lines) + "\n"
 
 
 def problem_of(path: Path) -> str:

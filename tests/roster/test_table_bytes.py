@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
+from damaged_files import HEADER, cut_workbook, mixed_encoding_roster
 from parler_kit.errors import RosterError
 from parler_kit.roster import load_roster
 
-HEADER = "nom;prénom;profession;structure;email;commune"
 ROW_UTF8 = "Benali;Fatima;ass mat;Crèche Éveil;;Saint-Étienne"
-ROW_CP1252 = "Lefèvre;Anaïs;ass mat;Crèche Éveil;;Saint-Étienne"
 
 
 def refusal(path: Path) -> list[str]:
@@ -29,9 +26,8 @@ def refusal(path: Path) -> list[str]:
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
 def test_one_windows_1252_row_in_utf8_file_is_named(tmp_path: Path, bom: bytes) -> None:
     """A UTF-8 roster with row 3 pasted in Windows-1252 is refused naming row 3 and the cause."""
-    path = tmp_path / "r.csv"
-    lines = [HEADER.encode(), ROW_UTF8.encode(), ROW_CP1252.encode("cp1252")]
-    path.write_bytes(bom + b"\r\n".join(lines) + b"\r\n")
+    path = mixed_encoding_roster(tmp_path)
+    path.write_bytes(bom + path.read_bytes())
     (problem,) = refusal(path)
     assert "ligne 3" in problem and "Windows-1252" in problem and "UTF-8" in problem
     assert "Lef" in problem  # the row is quoted, so the organiser recognises it
@@ -83,22 +79,6 @@ def test_bytes_valid_in_no_known_encoding_name_the_row(tmp_path: Path) -> None:
 
 def test_xlsx_with_broken_sheet_xml(tmp_path: Path) -> None:
     """A valid zip whose sheet XML was cut (failed attachment) is refused naming the sheet."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Inscrits"
-    sheet.append(["nom", "prénom", "profession", "structure"])
-    for number in range(30):
-        sheet.append([f"Nom{number}", "Léa", "rpe", "RPE Nord"])
-    whole = tmp_path / "whole.xlsx"
-    book.save(whole)
-    cut = tmp_path / "r.xlsx"
-    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(cut, "w") as target:
-        for item in source.infolist():
-            data = source.read(item)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = data[: len(data) // 2]
-            target.writestr(item, data)
-    (problem,) = refusal(cut)
+    (problem,) = refusal(cut_workbook(tmp_path, sheet_title="Inscrits"))
     assert "Feuille « Inscrits » du classeur abîmée" in problem
     assert "enregistrez-le à nouveau" in problem
