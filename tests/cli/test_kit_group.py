@@ -103,12 +103,13 @@ def test_click_exits_pass_through() -> None:
     assert CliRunner().invoke(main, ["admin", "emargement"]).exit_code == 2
 
 
-def test_out_inside_a_regular_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", [["admin", "emargement"], ["workbooks", "build"]], ids=" ".join)
+def test_out_inside_a_regular_file(tmp_path: Path, command: list[str]) -> None:
     """--out below a regular file: French message naming the path, exit 1, nothing written."""
     regular = tmp_path / "notes.txt"
     regular.write_text("à garder\n", "utf-8")
     out = regular / "sortie"
-    args = ["admin", "emargement", str(ROSTER), "--session", str(SESSION), "--out", str(out)]
+    args = [*command, str(ROSTER), "--session", str(SESSION), "--out", str(out)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == EXIT_INPUT
     output = plain(result.output)
