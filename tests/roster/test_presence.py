@@ -138,3 +138,17 @@ def test_example_presence_file_gives_one_participant_fewer_hours() -> None:
     assert hours.pop("Lefèvre") == pytest.approx(17.5)
     assert hours.pop("Haddad") == pytest.approx(20.0)
     assert set(hours.values()) == {20.5}
+
+
+def test_a_date_written_once_over_its_two_half_days_is_read(tmp_path: Path) -> None:
+    """« 08/03/2027 » over « matin | après-midi » (merged cells, as exported) names both half-days."""
+    roster = load_roster(EXAMPLES / "roster.csv")
+    session = load_session(EXAMPLES / "session.yaml")
+    rows = "".join(f"{p.last_name};{p.first_name};P;P;P;P;P;A\n" for p in roster.participants)
+    path = _csv(tmp_path, (
+        "Présences du 08/03/2027 au 22/03/2027\n"
+        ";;08/03/2027;;09/03/2027;;22/03/2027;\n"
+        f"nom;prénom;matin;après-midi;matin;après-midi;matin;après-midi\n{rows}"
+    ))  # fmt: skip
+    presence = load_presence(path, roster, session)
+    assert {presence.hours(p.id) for p in roster.participants} == {17.5}

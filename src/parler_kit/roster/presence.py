@@ -3,7 +3,7 @@
 It is a CSV or XLSX kept the way organisers keep it (read by the roster's readers): one row per
 participant, identified by ``id`` or by ``nom`` + ``prénom``, and one column per half-day named as
 people write it — « 08/03/2027 matin », « 2027-03-08 après-midi », « lundi 8 mars AM »,
-« 8 mars PM ». Cells are written as in practice: P, x, 1, oui, ✓, « présent(e) » for present;
+« 8 mars PM », or a date over two columns with « matin » and « après-midi » on the line below. Cells are written as in practice: P, x, 1, oui, ✓, « présent(e) » for present;
 A, 0, non, « absent(e) » (or an empty cell) for absent; « retard 30 min », « R 15 »,
 « retard 1 h 15 » for a late arrival. An empty cell can only under-count the hours certified.
 
@@ -105,8 +105,7 @@ def load_presence(path: Path, roster: Roster, session: Session) -> Presence:
     problems: list[Problem] = []
     if not table.rows:
         raise _error([Problem(ui_text("admin.presence.empty"), file=where)])
-    start = _header_index(table, session)
-    header_row, header = table.rows[start]
+    header_row, header, first_data = _header(table, session)
     identity, columns = _columns(header, header_row, session, where, problems)
     if not ({"id"} <= identity.keys() or {"nom", "prénom"} <= identity.keys()):
         problems.append(Problem(ui_text("admin.presence.no_identity"), file=where, row=header_row))
@@ -118,7 +117,7 @@ def load_presence(path: Path, roster: Roster, session: Session) -> Presence:
                                     file=where, row=header_row))  # fmt: skip
     marks: dict[str, dict[HalfDay, Mark]] = {}
     rows: dict[str, int] = {}
-    for row, cells in table.rows[start + 1 :]:
+    for row, cells in table.rows[first_data:]:
         participant = _participant(row, cells, identity, header, roster, where, problems)
         if participant is None:
             continue
@@ -153,12 +152,37 @@ def _where(header: tuple[str, ...], index: int) -> str:
     return f"{name} (colonne {column_letter(index)})"
 
 
-def _header_index(table: Table, session: Session) -> int:
-    """The first row (of ten) naming a half-day of the session; a title line may come before."""
-    for index, (_, cells) in enumerate(table.rows[:10]):
+def _header(table: Table, session: Session) -> tuple[int, tuple[str, ...], int]:
+    """The header naming the session's half-days: (its row, its cells, index of the first data row).
+
+    It is the first row (of ten) naming a half-day; a title line may come before. Organisers often
+    write each date once over two columns (merged cells) with the periods on the line below:
+    « 08/03/2027 » above « matin | après-midi ». Such two lines are read as one header whose cells
+    are « 08/03/2027 matin », « 08/03/2027 après-midi ».
+    """
+    rows = table.rows
+    for index, (row, cells) in enumerate(rows[:10]):
         if any(_half_day(cell, session) for cell in cells):
-            return index
-    return 0
+            return row, cells, index + 1
+    for index, (row, cells) in enumerate(rows[:10]):
+        if index + 1 < len(rows):
+            combined = _two_line_header(cells, rows[index + 1][1])
+            if any(_half_day(cell, session) for cell in combined):
+                return row, combined, index + 2
+    return rows[0][0], rows[0][1], 1
+
+
+def _two_line_header(dates: tuple[str, ...], periods: tuple[str, ...]) -> tuple[str, ...]:
+    """Cells of a date line over a period line, each date carried over the blank cells after it."""
+    combined: list[str] = []
+    date = ""
+    for index in range(max(len(dates), len(periods))):
+        top = dates[index] if index < len(dates) else ""
+        bottom = periods[index] if index < len(periods) else ""
+        if top:
+            date = top if _date_parts(fold(top)) is not None else ""
+        combined.append(f"{date} {bottom}" if date and bottom else top or bottom)
+    return tuple(combined)
 
 
 def _columns(
