@@ -8,20 +8,15 @@ while every file stays as it is. `version` grows whenever what a page shows may 
 
 from __future__ import annotations
 
-import datetime as dt
 import secrets
 from pathlib import Path
 
+from parler_kit.answers.store import utc_now_iso
 from parler_kit.content import ContentBank
 from parler_kit.live.aggregate import answered_count, view_sections
 from parler_kit.live.folder import ClassAnswers, ClassFolder, since
 from parler_kit.live.render import Display, HomeCounts, home_html, view_html
 from parler_kit.live.views import View, class_views, view_by_slug
-
-
-def _now_iso() -> str:
-    now = dt.datetime.now(dt.UTC)
-    return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
 
 
 class LiveState:
@@ -115,7 +110,7 @@ class LiveState:
 
     def reset(self) -> None:
         """« Réinitialiser l'affichage »: forget the answers so far and every display choice."""
-        self.reset_at = _now_iso()
+        self.reset_at = utc_now_iso()
         self.revealed.clear()
         self.shown.clear()
         self.frozen.clear()
