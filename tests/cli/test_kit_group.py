@@ -97,6 +97,17 @@ def test_os_error_names_the_document_not_the_temporary_file(tmp_path: Path) -> N
     assert "conservés" in result.output and "Traceback" not in result.output
 
 
+def test_broken_pipe_is_left_to_click() -> None:
+    """Output piped into a reader that stopped (``| head``): quiet exit 1, no message."""
+
+    @click.command("lister")
+    def lister() -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    result = CliRunner().invoke(group_with(lister), ["lister"])
+    assert result.exit_code == 1 and result.output == ""
+
+
 def test_click_exits_pass_through() -> None:
     """--help exits 0 and a usage error exits 2: the handler does not swallow click's exits."""
     assert CliRunner().invoke(main, ["admin", "--help"]).exit_code == 0

@@ -17,13 +17,14 @@ click's own exits (usage errors, ``--help``, Ctrl-C) pass through untouched.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import platform
 import shlex
 import sys
 import tempfile
 import traceback
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,8 @@ class KitGroup(click.Group):
             click.echo(str(error), err=True)
             ctx.exit(EXIT_INPUT)
         except OSError as error:
+            if error.errno == errno.EPIPE:
+                raise  # output piped into `head` that stopped reading: click exits quietly
             problem = os_error_text(error)
             click.echo(ui_text("cli.failure.os", command=_command(ctx), problem=problem), err=True)
             ctx.exit(EXIT_INPUT)
@@ -103,11 +106,15 @@ def _inputs(ctx: click.Context) -> list[str]:
 
 def _write_log(ctx: click.Context, error: Exception) -> str:
     """Write the traceback and context to a new file in the temporary folder; return its path."""
+    try:
+        kit = version("parler_kit")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        kit = "?"
     lines = [
         f"date: {dt.datetime.now(dt.UTC).isoformat()}",
         f"command: {_command(ctx)}",
         f"cwd: {Path.cwd()}",
-        f"parler_kit: {version('parler_kit')}",
+        f"parler_kit: {kit}",
         f"python: {sys.version.split()[0]} on {platform.platform()}",
         "",
         *traceback.format_exception(error),
