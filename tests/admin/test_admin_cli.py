@@ -82,7 +82,7 @@ def test_attestations_with_presence_and_results_state_hours_and_objectives(
         "Exercices sur les techniques (classement d'énoncés, analyse de dialogues, questions) :"
         in first
     )
-    assert "des points sur" in first and "0 exercice(s) rendu(s), trop peu pour évaluer" in first
+    assert "des points sur" in first and "développement du langage : aucun exercice rendu." in first
     assert "questionnaire de positionnement d'entrée n'est pas noté" in first
 
 

@@ -111,6 +111,8 @@ def _result(how: Assessment | None, outcome: LearningOutcome | None) -> tuple[Le
         return None, evidence
     scores = outcome.areas.values() if how == "exercices" else [outcome.areas.get(how, Score())]
     total = sum(scores, Score())
+    if total.count == 0:
+        return "non_evalue", ui_text("admin.outcome.none", evidence=evidence)
     if total.count < MIN_EXERCISES or total.possible == 0:
         return "non_evalue", ui_text("admin.outcome.too_few", evidence=evidence, count=total.count)
     share = total.points / total.possible
