@@ -86,16 +86,21 @@ lab-settings:
 	@printf '{\n  "disabledExtensions": {\n    "@jupyterlab/apputils-extension:announcements": true\n  }\n}\n' \
 		> "$(LAB_CONFIG)/labconfig/page_config.json"
 
-## app: the participants' view — Voilà serves each day's participant release as web pages (no code,
-# no trainer part) on 127.0.0.1. A day is released by nbgrader only when build/course/release/<day>/
-# is missing (never with --force), so answers written there in an earlier session are never lost.
+## app: a ONE-PERSON preview of the participants' view — Voilà serves each day's participant release
+# as web pages (no code, no trainer part) on 127.0.0.1. Everyone who opens a page writes into the same
+# answers file (build/course/release/<day>/carnet.answers.json), so every page carries a French banner
+# saying so (template share/jupyter/voila/templates/apercu) and pointing to the room (parler-kit room).
+# A day is released by nbgrader only when build/course/release/<day>/ is missing (never with
+# --force), so answers written there in an earlier session are never lost.
 APP_PORT ?= 8866
 app: $(RUNTIME_STAMP)
 	@for day in day1 day2 day3; do \
 		[ -d build/course/release/$$day ] || $(BIN)/nbgrader generate_assignment $$day || exit 1; \
 	done
 	@mkdir -p build/jupyter/runtime
-	$(JUPYTER_ENV) $(BIN)/voila "$(CURDIR)/build/course/release" --no-browser --port=$(APP_PORT) \
+	@echo "Aperçu pour une seule personne : les réponses de toute personne qui ouvre cette page s'écrivent dans le même fichier ; pour une salle, utilisez la salle de formation (parler-kit room)."
+	$(JUPYTER_ENV) JUPYTER_PATH="$(CURDIR)/share/jupyter" $(BIN)/voila "$(CURDIR)/build/course/release" \
+		--template=apercu --VoilaConfiguration.classic_tree=True --no-browser --port=$(APP_PORT) \
 		--Voila.ip=127.0.0.1 --Voila.connection_dir_root="$(CURDIR)/build/jupyter/runtime" \
 		--VoilaConfiguration.extension_denylist=jupyterlab-jupytext \
 		--VoilaConfiguration.extension_denylist=@jupyter-notebook/lab-extension \

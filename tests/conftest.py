@@ -13,10 +13,13 @@ import pytest
 # second session-scoped Playwright instance in the same process fails to start.
 from browser.jupyter_servers import chromium, jupyter_home, page, widget_notebook
 
+# The kit run as its users run it (make demo, a course through nbgrader), once per session.
+from user_runs import course_run, demo_run
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
-__all__ = ["chromium", "jupyter_home", "page", "widget_notebook"]
+__all__ = ["chromium", "course_run", "demo_run", "jupyter_home", "page", "widget_notebook"]
 
 
 @pytest.fixture(autouse=True, scope="session")

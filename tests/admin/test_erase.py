@@ -1,15 +1,27 @@
-"""parler-kit erase: one participant's data removed everywhere the kit wrote it, others kept."""
+"""parler-kit erase: one participant's data removed everywhere the kit wrote it, others kept.
+
+The last test erases someone from the output of a whole course (``make demo`` and three days
+through nbgrader, the shared ``demo_run`` and ``course_run`` fixtures, copied first) and then
+reads every file left, PDF text included, for their name, their id and one of their answers.
+"""
 
 from __future__ import annotations
 
 import json
+import shutil
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from parler_kit.answers import AnswerStore
 from parler_kit.cli import main
 from parler_kit.course import load_course_config
 from parler_kit.course.grade import put_own_scripts_on_path
+from parler_kit.widgets import EvaluationForm
+from user_runs import RENAMED, CourseRun, DemoRun, kit
 
 
 def _answers(path: Path, participant: str) -> None:
@@ -101,9 +113,12 @@ def test_erase_removes_one_participant_everywhere_and_says_what(tmp_path: Path) 
     assert "Zoé" not in result.output
 
 
-def test_erase_of_an_unknown_participant_says_nothing_was_found(tmp_path: Path) -> None:
+def test_erase_of_an_unknown_participant_says_nothing_was_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Nothing is removed and the command says so."""
     where = _kit_outputs(tmp_path)
+    monkeypatch.chdir(tmp_path)  # no nbgrader_config.py here: the repository's course is not read
     result = CliRunner().invoke(
         main, ["erase", "--participant", "p404", "--out", str(where["documents"])]
     )
@@ -130,3 +145,76 @@ def test_erase_finds_the_lock_and_broken_copies_of_an_answers_file(tmp_path: Pat
         "carnet.answers.json.lock",
         "carnet.answers.json.corrupt-20261124T010000",
     }
+
+
+def _readable(path: Path, pdf_text: Callable[[Path], str]) -> str:
+    """A file's text as a person searching it would read it (PDF and XLSX text, else bytes)."""
+    if path.suffix == ".pdf":
+        text = pdf_text(path)
+    elif path.suffix == ".xlsx":
+        with zipfile.ZipFile(path) as archive:
+            text = " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+    else:
+        text = path.read_bytes().decode("utf-8", "replace")
+    return " ".join(text.split()).casefold()
+
+
+@pytest.mark.kernel
+def test_erase_after_a_whole_course_leaves_no_trace_but_the_signed_sheets(
+    demo_run: DemoRun,
+    course_run: CourseRun,
+    tmp_path: Path,
+    pdf_text: Callable[[Path], str],
+) -> None:
+    """Workbooks, documents, pickup folder, grading and exports: nothing names the person but the kept sheets."""
+    demo, kit_folder = tmp_path / "demo", tmp_path / "kit"
+    shutil.copytree(demo_run.out, demo)
+    shutil.copytree(course_run.root, kit_folder)  # its nbgrader_config.py follows the copy
+    person = course_run.players["en-partie"]
+    assert (demo / "carnets" / person.id).is_dir()
+    # Weeks later, the person answers the à froid evaluation in their own notebook.
+    answer = "RÉPONSE-LIBRE-ÉCRITE-PAR-LA-PERSONNE"
+    store = AnswerStore.open(demo / "carnets" / person.id / "evaluation_a_froid.answers.json")
+    form = EvaluationForm("froid", store=store)
+    form.controls[next(q.id for q in form.questions if q.kind == "text")].value = answer
+    returned = (
+        kit_folder
+        / "retours"
+        / person.last_name
+        / "day1"
+        / RENAMED.format(last_name=person.last_name)
+    )
+    assert returned.is_file()
+
+    result = kit(
+        "erase", "--participant", person.id, "--out", str(demo),
+        "--out", str(kit_folder / "retours"), "--out", str(kit_folder / "notes"),
+        cwd=kit_folder,
+    )  # fmt: skip
+    assert not returned.exists() and f"Supprimé : {returned}" in result.stdout
+    kept = {
+        Path(line.split(" : ", 1)[1].split(" — ")[0]): line
+        for line in result.stdout.splitlines()
+        if line.startswith("Conservé")
+    }
+    sheets = sorted((demo / "administration").glob("emargement-*.pdf"))
+    assert sheets and set(kept) == set(sheets), result.stdout
+    for line in kept.values():
+        assert "preuve de sa présence" in line and "3 ans" in line
+
+    needles = {
+        "id": person.id.casefold(),
+        "name": person.full_name.casefold(),
+        "last name": person.last_name.casefold(),
+        "answer": answer.casefold(),
+    }
+    for path in sorted(p for p in tmp_path.rglob("*")):
+        for what, needle in needles.items():
+            assert needle not in str(path.relative_to(tmp_path)).casefold(), (what, path)
+        if path.is_file() and path not in kept:
+            text = _readable(path, pdf_text)
+            for what, needle in needles.items():
+                assert needle not in text, (what, path)
+    other = course_run.players["tout-juste"]
+    assert (demo / "carnets" / other.id / "workbook.ipynb").is_file()
+    assert (kit_folder / "build" / "course" / "submitted" / other.id / "day1").is_dir()

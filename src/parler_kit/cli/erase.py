@@ -1,14 +1,54 @@
-"""``parler-kit erase``: remove one participant's data wherever the kit wrote it (RGPD)."""
+"""``parler-kit erase``: remove one participant's data wherever the kit wrote it (RGPD).
+
+The erasure is the list of steps of `parler_kit.admin.erase` (production runs, personal
+documents, answers files, returned notebooks, spreadsheets), then the nbgrader course's
+(folders and gradebook), then the search for anything left that still names the person, which
+is reported as kept with the reason. A new place the kit writes to adds its step to `_steps`.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from parler_kit.course import course_folders, load_course_config, remove_from_gradebook
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
+
+if TYPE_CHECKING:
+    from parler_kit.admin.erase import Outcome, Step, Who
+    from parler_kit.course import CourseConfig
+
+
+def _steps(course: CourseConfig | None) -> list[Step]:
+    """Every step, in order: the kit's output folders, the nbgrader course, then what is left."""
+    from parler_kit.admin.erase import ADMIN_STEPS, Outcome, leftovers, remove
+
+    def course_step(who: Who) -> list[Outcome]:
+        if course is None:
+            return []
+        removed = remove(course_folders(course, who.participant_id))
+        outcomes = [Outcome(path, "removed") for path in removed]
+        if remove_from_gradebook(course, who.participant_id):
+            outcomes.append(Outcome(course.root / "gradebook.db", "rewritten"))
+        return outcomes
+
+    def what_is_left(who: Who) -> list[Outcome]:
+        return leftovers(who, [course.root] if course is not None else [])
+
+    return [*ADMIN_STEPS, course_step, what_is_left]
+
+
+def _line(outcome: Outcome) -> str:
+    if outcome.action == "removed":
+        return ui_text("cli.erase.removed", path=outcome.path)
+    if outcome.action == "rewritten":
+        keys = {"gradebook.db": "cli.erase.gradebook", "manifest.json": "cli.erase.manifest",
+                "manifest.csv": "cli.erase.manifest"}  # fmt: skip
+        return ui_text(keys.get(outcome.path.name, "cli.erase.rewritten"), path=outcome.path)
+    return ui_text("cli.erase.kept", path=outcome.path, reason=outcome.reason)
 
 
 @click.command(help=ui_text("cli.erase.help"))
@@ -22,30 +62,21 @@ from parler_kit.i18n import ui_text
 def erase(participant_id: str, folders: tuple[Path, ...], config_file: Path | None) -> None:
     """Delete the participant's files in the given folders and in the nbgrader course."""
     # Imported here: parler_kit.admin pulls in WeasyPrint, which --help does not need.
-    from parler_kit.admin import forget_in_manifest, participant_files, remove
+    from parler_kit.admin.erase import Who
+    from parler_kit.admin.erase import erase as run_steps
 
     if config_file is None and Path("nbgrader_config.py").is_file():
         config_file = Path("nbgrader_config.py")
-    found = participant_files(participant_id, folders)
     try:
         course = load_course_config(config_file) if config_file is not None else None
     except ParlerKitError as error:
         click.echo(str(error), err=True)
         raise SystemExit(1) from None
-    if course is not None:
-        found += course_folders(course, participant_id)
-    removed = remove(found)
-    for path in removed:
-        click.echo(ui_text("cli.erase.removed", path=path))
-    count = len(removed)
-    for folder in folders:
-        for manifest in forget_in_manifest(folder, participant_id) if folder.is_dir() else []:
-            click.echo(ui_text("cli.erase.manifest", path=manifest))
-            count += 1
-    if course is not None and remove_from_gradebook(course, participant_id):
-        click.echo(ui_text("cli.erase.gradebook", path=course.root / "gradebook.db"))
-        count += 1
-    if count == 0:
+    outcomes = run_steps(Who(participant_id, folders), _steps(course))
+    for outcome in outcomes:
+        click.echo(_line(outcome))
+    count = sum(1 for o in outcomes if o.action != "kept")
+    if not outcomes:
         click.echo(ui_text("cli.erase.nothing", participant=participant_id))
     else:
         click.echo(ui_text("cli.erase.summary", count=count, participant=participant_id))

@@ -30,4 +30,13 @@ def remove_from_gradebook(course: CourseConfig, participant_id: str) -> bool:
             gradebook.remove_student(participant_id)
         except MissingEntry:
             return False
+    # SQLite keeps deleted rows in free pages until the file is rebuilt: their id and grades
+    # would still be readable in gradebook.db.
+    import sqlite3
+
+    connection = sqlite3.connect(course.root / "gradebook.db")
+    try:
+        connection.execute("VACUUM")
+    finally:
+        connection.close()
     return True
