@@ -20,10 +20,11 @@ from parler_kit.admin import (
     write_evaluations,
     write_realisations,
 )
+from parler_kit.admin.convocation import programme
 from parler_kit.content import load_bank
 from parler_kit.errors import RosterError
 from parler_kit.printing import render_pdf
-from parler_kit.roster import Presence, Roster, Session, load_roster
+from parler_kit.roster import Presence, Roster, Session, load_roster, load_session
 
 Reading = Callable[[Path], str]
 
@@ -201,11 +202,19 @@ def test_convocation_holds_the_qualiopi_indicator_one_information(
     assert "Salle de plain-pied, accessible en fauteuil roulant." in text
     assert "Sinem Exemple, 04 00 00 00 00" in text
     assert "Connaître les étapes du développement du langage de 0 à 6 ans." in text
-    assert (
-        "Programme" in text
-        and "matin : 9 h 00 – 12 h 30" in text
-        and "Accueil et positionnement" in text
+    assert "Programme" in text and "matin : 9 h 00 – 12 h 30" in text
+    assert "Accueil et positionnement" not in text  # a two-day session: the split is not the kit's
+
+
+def test_the_programme_of_a_three_day_session_gives_each_day_its_themes() -> None:
+    """The example session's three days carry the curriculum's day 1, 2 and 3 themes in order."""
+    days = programme(
+        load_session(Path(__file__).resolve().parents[2] / "examples" / "session.yaml")
     )
+    assert [len(half_days) for _, half_days, _ in days] == [2, 2, 2]
+    first, second, third = (theme for _, _, theme in days)
+    assert first.startswith("Accueil et positionnement") and "lecture partagée" in second
+    assert "fiche action du quartier" in third
 
 
 def test_a_document_missing_an_organisme_field_names_it_and_writes_nothing(

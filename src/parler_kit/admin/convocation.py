@@ -13,7 +13,7 @@ from pathlib import Path
 from parler_kit.admin.environment import render
 from parler_kit.admin.identity import require
 from parler_kit.admin.people import sorted_participants
-from parler_kit.i18n import available_keys, ui_text
+from parler_kit.i18n import ui_text
 from parler_kit.printing import document_html, render_pdf
 from parler_kit.roster import HalfDay, Participant, Roster, Session
 
@@ -21,12 +21,21 @@ from parler_kit.roster import HalfDay, Participant, Roster, Session
 REQUIRED = ("accessibility", "contact")
 
 
+#: The curriculum's days (curriculum/day1..3): their themes are printed for a three-day session.
+COURSE_DAYS = 3
+
+
 def programme(session: Session) -> list[tuple[dt.date, list[HalfDay], str]]:
-    """Each day of the course, its half-days and what it covers (the curriculum's day themes)."""
+    """Each day of the course, its half-days and what it covers.
+
+    The themes are the curriculum's three days; a session organised over another number of days
+    has its own split, which the kit does not know: the content column is then left empty.
+    """
     days = []
     for number, day in enumerate(session.days, start=1):
-        key = f"admin.convocation.day_{number}"
-        theme = ui_text(key) if key in available_keys("fr") else ""
+        theme = (
+            ui_text(f"admin.convocation.day_{number}") if len(session.days) == COURSE_DAYS else ""
+        )
         days.append((day, [h for h in session.half_days if h.date == day], theme))
     return days
 
