@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from parler_kit.charts import (
     milestone_timeline_figure,
@@ -136,3 +137,56 @@ def test_english_labels_come_from_the_english_catalog() -> None:
     """locale='en' gives English axis labels."""
     axes = vocabulary_norms_figure(load_bank(), locale="en").axes[0]
     assert axes.get_xlabel() == "Age (months)"
+
+
+def _every_figure() -> list[Figure]:
+    bank = load_bank()
+    scores = {"Observer": (3.0, 4.0), "Reformuler": (1.0, 4.0), "Attendre": (4.0, 4.0)}
+    return [
+        vocabulary_norms_figure(bank, placed=(24, 150)),
+        milestone_timeline_figure(bank, 24),
+        observation_profile_figure({"Comprend « non »": {"souvent": 2, "parfois": 1}}),
+        score_by_technique_figure(scores, thresholds=[(50, "sous 50 %"), (75, "dès 75 %")]),
+        quiz_before_after_figure({"Q1": 1.0, "Q2": 0.4}, {"Q1": 1.0, "Q2": 0.9}),
+    ]
+
+
+def test_no_chart_text_is_smaller_than_8_pt() -> None:
+    """Every visible text of every chart (ticks, labels, legends, annotations) is at least 8 pt."""
+    for figure in _every_figure():
+        figure.canvas.draw()
+        small = [
+            (text.get_text(), text.get_fontsize())
+            for text in figure.findobj(Text)
+            if text.get_visible() and text.get_text().strip() and text.get_fontsize() < 8
+        ]
+        assert small == [], small
+
+
+def test_legends_never_cover_the_data() -> None:
+    """Legends sit outside the plotting area of every chart (nothing drawn under them)."""
+    for figure in _every_figure():
+        figure.canvas.draw()
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        legends = [*figure.legends, *(a.get_legend() for a in figure.axes if a.get_legend())]
+        for legend in legends:
+            box = legend.get_window_extent(renderer)
+            for axes in figure.axes:
+                assert not box.overlaps(axes.get_window_extent(renderer)), legend.get_texts()
+
+
+def test_score_chart_draws_the_thresholds_named_in_its_legend() -> None:
+    """The bilan's 50 % and 75 % lines are drawn across the bars and named in the legend."""
+    figure = score_by_technique_figure(
+        {"Observer": (3.0, 4.0)}, thresholds=[(50, "sous 50 %"), (75, "dès 75 %")]
+    )
+    lines = [line.get_xdata()[0] for line in figure.axes[0].get_lines()]
+    assert lines == [50, 75]
+    assert {"sous 50 %", "dès 75 %"} <= set(_legend_texts(figure))
+
+
+def test_timeline_legend_names_every_mark() -> None:
+    """The timeline's legend names each convention's marker, the age ranges and warning signs."""
+    texts = _legend_texts(milestone_timeline_figure(load_bank()))
+    assert "Signe d'alerte" in texts and "Tranche d'âge (de… à…)" in texts
+    assert any(t.startswith("CDC 2022") for t in texts)

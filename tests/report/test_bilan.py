@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from parler_kit.content import ContentBank
+from parler_kit.i18n import french_typography
+from parler_kit.printing.typography import typeset_text
 from parler_kit.report import (
     Tally,
     anonymise,
@@ -20,6 +22,7 @@ from parler_kit.report import (
 )
 from parler_kit.report.render import tally_text
 from parler_kit.roster import Roster, Session
+from pdf_tags import structure
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[str, float]]:
@@ -49,15 +52,14 @@ def test_bad_files_are_left_out_by_name_and_the_rest_is_kept(
 
 
 @pytest.fixture(scope="module")
-def bilan_text(
+def bilan_pdf(
     answers_folder: Path,
     roster: Roster,
     session: Session,
     bank: ContentBank,
     tmp_path_factory: pytest.TempPathFactory,
-    pdf_text: Callable[[Path], str],
-) -> str:
-    """The bilan PDF built from the fixture folder and a YAML attendance file, as text."""
+) -> Path:
+    """The bilan PDF built from the fixture folder and a YAML attendance file."""
     folder = tmp_path_factory.mktemp("bilan")
     attendance = folder / "presences.yaml"
     attendance.write_text(
@@ -65,10 +67,15 @@ def bilan_text(
     )
     present = load_attendance(attendance, roster, session)
     inputs = load_answers(answers_folder, roster, session)
-    path = write_bilan(
+    return write_bilan(
         build_bilan(bank, session, roster, inputs, present), bank, folder / "bilan.pdf"
     )
-    return pdf_text(path)
+
+
+@pytest.fixture(scope="module")
+def bilan_text(bilan_pdf: Path, pdf_text: Callable[[Path], str]) -> str:
+    """The same bilan as text."""
+    return pdf_text(bilan_pdf)
 
 
 def test_bilan_reports_what_was_left_out_and_who_returned_nothing(bilan_text: str) -> None:
@@ -85,9 +92,11 @@ def test_bilan_reports_what_was_left_out_and_who_returned_nothing(bilan_text: st
 def test_bilan_prints_n_and_no_percentage_under_five_answers(
     bilan_text: str, bank: ContentBank
 ) -> None:
-    """Two answers per question: counts with n, never a percentage; attendance per half-day too."""
-    assert "à l'entrée 1 sur 2 (n = 2) ; en fin de formation 2 sur 2 (n = 2)" in bilan_text
-    assert "3 sur 3 (n = 3)" in bilan_text and "2 sur 3 (n = 3)" in bilan_text  # attendance
+    """Two people per question: counts with the people, never a percentage; attendance too."""
+    assert (
+        "à l’entrée 1 sur 2 (2 personnes) ; en fin de formation 2 sur 2 (2 personnes)" in bilan_text
+    )
+    assert "3 sur 3 (3 personnes)" in bilan_text and "2 sur 3 (3 personnes)" in bilan_text
     assert (
         "lundi 2 mars 2026, matin" in bilan_text and "mardi 3 mars 2026, après-midi" in bilan_text
     )
@@ -98,10 +107,12 @@ def test_bilan_prints_n_and_no_percentage_under_five_answers(
     assert "%" not in bilan_text[:method].replace("100 %", "")  # no share printed anywhere above
 
 
-def test_bilan_counts_participants_per_profession(bilan_text: str) -> None:
-    """One participant per profession in the fixture roster."""
-    assert "Assistante maternelle 1" in bilan_text
-    assert "Relais petite enfance (RPE) 1" in bilan_text
+def test_bilan_counts_participants_per_profession(bilan_text: str, bank: ContentBank) -> None:
+    """One participant per profession in the fixture roster, named as the role records name them."""
+    flat = " ".join(bilan_text.split())
+    for role in ("assistante_maternelle", "rpe", "laep"):
+        label = " ".join(typeset_text(french_typography(bank.role(role).label.fr)).split())
+        assert f"{label} 1" in flat, label
 
 
 def test_bilan_anonymises_comments_and_holds_no_observation_data(
@@ -123,9 +134,10 @@ def test_bilan_appends_the_fiche_action_once(bilan_text: str, planted: dict[str,
 
 
 def test_percentages_need_five_answers() -> None:
-    """Five answers or more: a percentage with n; fewer: a count with n; none: said plainly."""
-    assert tally_text(Tally(4, 5, 5)) == "80 % (n = 5)"
-    assert tally_text(Tally(3, 4, 4)) == "3 sur 4 (n = 4)"
+    """Five people or more: a percentage; fewer: a count; the people always; none: said plainly."""
+    assert tally_text(Tally(4, 5, 5)) == "80 % (5 personnes)"
+    assert tally_text(Tally(3, 4, 4)) == "3 sur 4 (4 personnes)"
+    assert tally_text(Tally(1, 1, 1)) == "1 sur 1 (1 personne)"
     assert tally_text(Tally(0, 0, 0)) == "aucune réponse"
 
 
@@ -159,3 +171,21 @@ def test_attendance_csv_is_read_and_a_bad_cell_is_named(
         and "ligne 2" in message
         and "p404" in message
     )
+
+
+def test_bilan_is_dated_signed_and_counts_trainee_hours_per_commune(
+    bilan_text: str, session: Session
+) -> None:
+    """Date and authors; participants and trainee-hours per commune, from the presence file."""
+    flat = " ".join(bilan_text.split())
+    assert "Bilan établi le " in flat and session.trainers[0] in flat
+    morning, afternoon = session.half_days
+    hours = 3 * morning.hours + 2 * afternoon.hours  # three present in the morning, two after
+    number = f"{hours:.1f}".replace(".", ",").removesuffix(",0")
+    assert f"Saint-Étienne 3 {number} h" in flat and "d’après le fichier de présence" in flat
+
+
+def test_bilan_pdf_is_tagged_and_french(bilan_pdf: Path) -> None:
+    """The bilan PDF declares /Lang fr and has a structure tree covering every page."""
+    problems, types = structure(bilan_pdf)
+    assert problems == [] and types["H2"] >= 5 and types["Table"] >= 3, (problems, types)

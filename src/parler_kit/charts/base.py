@@ -24,6 +24,11 @@ MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 LINE_STYLES = ("-", "--", "-.", ":", (0, (5, 1, 1, 1)), (0, (1, 1)), (0, (3, 2)))
 HATCHES = ("//", "\\\\", "..", "xx", "--", "++", "oo")
 
+#: No text under 8 pt on paper (charts are printed at their size: see `PRINT_WIDTH_IN`).
+MIN_FONT_PT = 8.0
+#: Labels and legends: smaller than the 10 pt body, still comfortably above the minimum.
+SMALL_FONT_PT = 8.5
+
 #: Width of an A4 text block (170 mm) in inches, the widest a printed chart is shown.
 PRINT_WIDTH_IN = 6.7
 

@@ -8,7 +8,7 @@ from typing import get_args
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from parler_kit.charts.base import COLOURS, MARKERS, new_figure
+from parler_kit.charts.base import COLOURS, MARKERS, SMALL_FONT_PT, new_figure
 from parler_kit.content import ContentBank
 from parler_kit.content.model import Convention, Domain
 from parler_kit.i18n import Locale, format_age_months, ui_text
@@ -17,6 +17,8 @@ from parler_kit.i18n import Locale, format_age_months, ui_text
 TIMELINE_MAX_MONTHS = 72
 _DOMAINS: tuple[str, ...] = get_args(Domain)
 _CONVENTIONS: tuple[str, ...] = get_args(Convention)
+#: Conventions in the order the chart's legend lists them (the printed table uses the same).
+CONVENTIONS = _CONVENTIONS
 _WARNING_ROW = "warning_signs"
 
 
@@ -66,7 +68,7 @@ def milestone_timeline_figure(
         axes.annotate(
             ui_text("charts.milestones.now", locale, age=format_age_months(age_months, locale)),
             (age_months, len(rows) - 0.5), textcoords="offset points", xytext=(4, 0),
-            fontsize="small", va="top",
+            fontsize=SMALL_FONT_PT, va="top",
         )  # fmt: skip
 
     axes.set_yticks([y_of[r] for r in rows], [ui_text(f"charts.domain.{r}", locale) for r in rows])
@@ -90,6 +92,23 @@ def milestone_timeline_figure(
         )
         for i in used
     ]
+    if any(m.age.max > m.age.min for m in milestones):
+        handles.append(
+            Line2D(
+                [],
+                [],
+                color="#555555",
+                linewidth=3,
+                label=ui_text("charts.milestones.range", locale),
+            )
+        )
+    if signs:
+        handles.append(
+            Line2D(
+                [], [], linestyle="none", marker="X", markersize=9, color="black",
+                label=ui_text("charts.milestones.sign", locale),
+            )
+        )  # fmt: skip
     if handles:
-        figure.legend(handles=handles, loc="outside lower center", ncols=2, fontsize="small")
+        figure.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=SMALL_FONT_PT)
     return figure

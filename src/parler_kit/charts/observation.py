@@ -8,7 +8,7 @@ from typing import Literal, get_args
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from parler_kit.charts.base import HATCHES, new_figure
+from parler_kit.charts.base import HATCHES, SMALL_FONT_PT, new_figure
 from parler_kit.i18n import Locale, ui_text
 
 Frequency = Literal["jamais", "parfois", "souvent"]
@@ -45,7 +45,7 @@ def observation_profile_figure(
         )  # fmt: skip
         axes.bar_label(
             bars, labels=[str(c) if c else "" for c in counts], label_type="center",
-            fontsize="small", color="white" if frequency == "souvent" else "black",
+            fontsize=SMALL_FONT_PT, color="white" if frequency == "souvent" else "black",
             bbox=None if frequency == "souvent" else {"facecolor": "white", "edgecolor": "none", "pad": 1},
         )  # fmt: skip
         left = [a + b for a, b in zip(left, counts, strict=True)]
@@ -53,7 +53,7 @@ def observation_profile_figure(
     axes.set_xlabel(ui_text("charts.observation.x", locale))
     axes.set_title(ui_text("charts.observation.title", locale))
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 item
-    figure.legend(loc="outside lower center", ncols=3, fontsize="small")
+    figure.legend(loc="outside lower center", ncols=3, fontsize=SMALL_FONT_PT)
     return figure
 
 

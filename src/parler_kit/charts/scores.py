@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from matplotlib.figure import Figure
 
-from parler_kit.charts.base import COLOURS, HATCHES, format_number, new_figure
+from parler_kit.charts.base import (
+    COLOURS,
+    HATCHES,
+    MIN_FONT_PT,
+    SMALL_FONT_PT,
+    format_number,
+    new_figure,
+)
 from parler_kit.i18n import Locale, ui_text
 
 
 def score_by_technique_figure(
-    scores: Mapping[str, tuple[float, float]], *, locale: Locale = "fr"
+    scores: Mapping[str, tuple[float, float]],
+    *,
+    thresholds: Sequence[tuple[float, str]] = (),
+    locale: Locale = "fr",
 ) -> Figure:
     """Horizontal bars of the share of points obtained per technique, labelled « 3 / 4 ».
 
     `scores` maps a label to shown (usually the technique's name) to ``(points, max_points)``;
     a label with no possible point is drawn empty and labelled « — » rather than as 0 %.
+    `thresholds` are ``(percent, meaning)`` lines drawn across the bars (the bilan's 50 % and
+    75 %), each named in the legend under the plot, which never covers a bar.
     """
     labels = list(scores)
     shares = [100 * p / m if m else 0.0 for p, m in scores.values()]
-    figure = new_figure(height=1.2 + 0.45 * max(len(labels), 1))
+    figure = new_figure(height=1.6 + 0.32 * max(len(labels), 1))
     axes = figure.add_subplot()
     rows = list(range(len(labels)))[::-1]
     bars = axes.barh(rows, shares, color=COLOURS[0], edgecolor="black", hatch=HATCHES[0])
@@ -30,7 +42,7 @@ def score_by_technique_figure(
             f"{format_number(p)} / {format_number(m)}" if m else "—" for p, m in scores.values()
         ],
         padding=3,
-        fontsize="small",
+        fontsize=SMALL_FONT_PT,
     )
     axes.set_yticks(rows, labels)
     axes.set_xlim(0, 110)
@@ -38,6 +50,10 @@ def score_by_technique_figure(
     axes.set_xlabel(ui_text("charts.scores.x", locale))
     axes.set_title(ui_text("charts.scores.title", locale))
     axes.grid(True, axis="x", linestyle=":", linewidth=0.6, color="#999999")
+    for (percent, meaning), style in zip(thresholds, ("--", "-."), strict=False):
+        axes.axvline(percent, color="black", linestyle=style, linewidth=1.2, label=meaning)
+    if thresholds:
+        figure.legend(loc="outside lower center", ncols=2, fontsize=SMALL_FONT_PT)
     return figure
 
 
@@ -64,11 +80,12 @@ def quiz_before_after_figure(
             xs, ys, width, color=colour, edgecolor="black", hatch=hatch,
             label=ui_text(f"charts.quiz.{key}", locale),
         )  # fmt: skip
-        axes.bar_label(bars, labels=[f"{y:.0f} %" for y in ys], padding=2, fontsize="x-small")
+        axes.bar_label(bars, labels=[f"{y:.0f} %" for y in ys], padding=2, fontsize=MIN_FONT_PT)
     axes.set_xticks(range(len(labels)), labels, rotation=30 if len(labels) > 4 else 0, ha="right")
     axes.set_ylim(0, 110)
     axes.set_yticks(range(0, 101, 25))
     axes.set_ylabel(ui_text("charts.scores.x", locale))
     axes.set_title(ui_text("charts.quiz.title", locale))
-    axes.legend(loc="upper left", fontsize="small")
+    # Under the plot: a legend inside it would cover the tallest bars.
+    figure.legend(loc="outside lower center", ncols=2, fontsize=SMALL_FONT_PT)
     return figure

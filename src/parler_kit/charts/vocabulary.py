@@ -5,9 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 
-from parler_kit.charts.base import COLOURS, HATCHES, LINE_STYLES, MARKERS, format_number, new_figure
+from parler_kit.charts.base import (
+    COLOURS,
+    HATCHES,
+    LINE_STYLES,
+    MARKERS,
+    MIN_FONT_PT,
+    SMALL_FONT_PT,
+    format_number,
+    new_figure,
+)
 from parler_kit.content import ContentBank, VocabularyNorm
 from parler_kit.i18n import Locale, ui_text
 
@@ -45,9 +55,12 @@ def vocabulary_norms_figure(
     axes.set_title(ui_text("charts.vocabulary.title", locale))
     axes.set_xlabel(ui_text("charts.axis.age_months", locale))
     axes.set_ylabel(ui_text("charts.vocabulary.y", locale))
-    axes.set_ylim(bottom=0)
+    # Room above the highest band for the « n= » labels, inside the plot.
+    top = max((n.p90 for n in bank.vocabulary_norms if n.population in populations), default=0)
+    axes.set_ylim(0, max(top, placed[1] if placed else 0) * 1.25 or 1)
     axes.grid(True, linestyle=":", linewidth=0.6, color="#999999")
-    axes.legend(loc="upper left", fontsize="small", frameon=True)
+    # Under the plot: inside it, the legend would cover the bands of the youngest ages.
+    figure.legend(loc="outside lower center", ncols=2, fontsize=SMALL_FONT_PT)
     return figure
 
 
@@ -55,9 +68,10 @@ def _draw_population(axes: Axes, norms: list[VocabularyNorm], index: int, locale
     name = ui_text(f"charts.population.{norms[0].population}", locale)
     ages = [(n.age.min + n.age.max) / 2 for n in norms]
     colour = COLOURS[index % len(COLOURS)]
+    # The band is told apart by its hatching in black and white (the light fill alone is not).
     axes.fill_between(
         ages, [n.p10 for n in norms], [n.p90 for n in norms],
-        facecolor=colour, alpha=0.15, edgecolor=colour, hatch=HATCHES[index % len(HATCHES)],
+        facecolor=to_rgba(colour, 0.12), edgecolor=colour, hatch=HATCHES[index % len(HATCHES)],
         linewidth=0.8, label=ui_text("charts.vocabulary.band", locale, population=name),
     )  # fmt: skip
     axes.plot(
@@ -70,5 +84,5 @@ def _draw_population(axes: Axes, norms: list[VocabularyNorm], index: int, locale
         axes.annotate(
             ui_text("charts.vocabulary.n", locale, n=norm.n), (age, norm.p90),
             textcoords="offset points", xytext=(0, 4 + 9 * index), ha="center",
-            fontsize="x-small", color=colour,
+            fontsize=MIN_FONT_PT, color=colour,
         )  # fmt: skip

@@ -55,14 +55,26 @@ def typeset_html(page: str) -> str:
     return "".join(out)
 
 
-def citation_text(source: Source) -> str:
-    """A source's citation with French typography around its title, the title as written.
+_ENGLISH = re.compile(
+    r"\b(the|of|and|for|a|an|with|to|in|on|from|is|are|what|through|language|together)\b",
+    re.IGNORECASE,
+)
+_FRENCH = re.compile(r"\b(le|la|les|des|du|et|un|une|pour|dans|sur|au|aux|est)\b", re.IGNORECASE)
 
-    An English title keeps its own punctuation (« Wordbank: an open repository… »).
+
+def _is_english(title: str) -> bool:
+    """Whether a title reads as English (English small words, no French ones)."""
+    return bool(_ENGLISH.search(title)) and not _FRENCH.search(title)
+
+
+def citation_text(source: Source) -> str:
+    """A source's citation in French typography, an English title kept as written.
+
+    French spacing is not applied inside an English title (« Wordbank: an open repository… »).
     """
     citation = source.citation
     start = citation.find(source.title)
-    if start < 0:
+    if start < 0 or not _is_english(source.title):
         return french_typography(citation)
     end = start + len(source.title)
     return (

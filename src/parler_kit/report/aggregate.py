@@ -179,10 +179,16 @@ class TechniqueResult:
 def techniques(
     bank: ContentBank, files: Mapping[str, Sequence[AnswersFile]]
 ) -> list[TechniqueResult]:
-    """Per technique, right answers over classification items and dialogue turns that show it."""
+    """Per technique, right answers over classification items and dialogue turns that show it.
+
+    The tally's `n` counts people (participants who answered at least once for the technique),
+    not answers: the bilan says how many people a share rests on.
+    """
     right: dict[str, float] = {}
     total: Counter[str] = Counter()
+    people: Counter[str] = Counter()
     for participant_files in files.values():
+        before = Counter(total)
         answers = merged_answers(participant_files)
         for item in bank.exercises_of(ClassificationItem):
             if item.id in answers:
@@ -199,9 +205,10 @@ def techniques(
                 for technique in dialogue.turns[index].techniques:
                     right[technique] = right.get(technique, 0.0) + matched
                     total[technique] += 1
+        people.update(t for t in total if total[t] > before[t])
     order = [t.id for t in bank.techniques] + [AVOID]
     return [
-        TechniqueResult(t, Tally(right.get(t, 0.0), float(total[t]), total[t]))
+        TechniqueResult(t, Tally(right.get(t, 0.0), float(total[t]), people[t]))
         for t in order
         if total[t]
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from parler_kit.content import ContentBank
@@ -39,6 +40,34 @@ class Bilan:
     #: Participants with answers, but none from the last day (the end quiz is missing).
     without_end: list[Participant] = field(default_factory=list)
     demo: bool = False
+    #: Per commune of residence (None: not given): participants and trainee-hours.
+    communes: list[tuple[str | None, int, float]] = field(default_factory=list)
+    #: Whether the trainee-hours come from a presence file (else: the planned duration).
+    hours_attended: bool = False
+    made_on: dt.date = field(default_factory=dt.date.today)
+
+
+def communes(
+    roster: Roster, session: Session, attendance: Attendance | None
+) -> list[tuple[str | None, int, float]]:
+    """Participants and trainee-hours per commune of residence, most participants first.
+
+    Trainee-hours are the hours each participant attended (every half-day of the session when
+    no presence file is given), added up: what a Cité éducative reports to its funders.
+    """
+    people: dict[str | None, int] = {}
+    hours: dict[str | None, float] = {}
+    for participant in roster.participants:
+        commune = participant.commune.strip() if participant.commune else None
+        attended = sum(
+            h.hours
+            for h in session.half_days
+            if attendance is None or participant.id in attendance.get(h, frozenset())
+        )
+        people[commune] = people.get(commune, 0) + 1
+        hours[commune] = hours.get(commune, 0.0) + attended
+    order = sorted(people, key=lambda c: (c is None, -people[c], c or ""))
+    return [(c, people[c], hours[c]) for c in order]
 
 
 def build_bilan(
@@ -86,4 +115,6 @@ def build_bilan(
             if p.id in files and agg.participant_quiz(bank, files[p.id], last_day)[1] is None
         ],
         demo=demo,
+        communes=communes(roster, session, attendance),
+        hours_attended=attendance is not None,
     )

@@ -13,7 +13,7 @@ from parler_kit.charts import figure_to_svg, quiz_before_after_figure, score_by_
 from parler_kit.content import AVOID, ContentBank, Text
 from parler_kit.i18n import format_date, french_typography, ui_text
 from parler_kit.printing import document_html, render_pdf
-from parler_kit.report.aggregate import MIN_N_FOR_PERCENT, Tally
+from parler_kit.report.aggregate import MASTERED, MIN_N_FOR_PERCENT, TO_REWORK, Tally
 from parler_kit.report.bilan import Bilan
 
 
@@ -21,11 +21,20 @@ def tally_text(tally: Tally) -> str:
     """« 72 % (n = 9) », or « 3 sur 4 (n = 4) » below five answers, or « aucune réponse »."""
     if tally.n == 0 or not tally.total:
         return ui_text("report.tally.none")
+    people = people_text(tally.n)
     if tally.percent_allowed and tally.share is not None:
-        return ui_text("report.tally.percent", percent=round(100 * tally.share), n=tally.n)
+        return ui_text("report.tally.percent", percent=round(100 * tally.share), people=people)
     return ui_text(
-        "report.tally.count", right=_number(tally.right), total=_number(tally.total), n=tally.n
+        "report.tally.count",
+        right=_number(tally.right),
+        total=_number(tally.total),
+        people=people,
     )
+
+
+def people_text(n: int) -> str:
+    """« 1 personne », « 9 personnes »."""
+    return ui_text("report.people.one" if n == 1 else "report.people.many", n=n)
 
 
 def _number(value: float) -> str:
@@ -45,7 +54,13 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(tally=tally_text, text=_text, date=lambda d: format_date(d, weekday=True))
+    env.filters.update(
+        tally=tally_text,
+        text=_text,
+        date=lambda d: format_date(d, weekday=True),
+        plain_date=format_date,
+        number=_number,
+    )
     env.globals.update(t=ui_text, MIN_N=MIN_N_FOR_PERCENT)
     return env
 
@@ -69,7 +84,12 @@ def _charts(bilan: Bilan, bank: ContentBank) -> dict[str, Markup]:
         if r.tally.percent_allowed
     }
     if scores:
-        charts["techniques"] = Markup(figure_to_svg(score_by_technique_figure(scores)))
+        thresholds = [
+            (100 * TO_REWORK, ui_text("report.techniques.threshold_rework", percent=round(100 * TO_REWORK))),
+            (100 * MASTERED, ui_text("report.techniques.threshold_mastered", percent=round(100 * MASTERED))),
+        ]  # fmt: skip
+        figure = score_by_technique_figure(scores, thresholds=thresholds)
+        charts["techniques"] = Markup(figure_to_svg(figure))
     return charts
 
 

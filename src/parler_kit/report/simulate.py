@@ -32,13 +32,39 @@ MARKER = "SIMULATION-DEMONSTRATION.txt"
 #: The follow-up evaluation's answers file, as `parler_kit.production.follow_up` names it.
 FOLLOW_UP_ANSWERS = "evaluation_a_froid.answers.json"
 
-_COMMENTS = (
-    "Les exemples tirés de nos journées avec les enfants m'ont beaucoup aidée.",
-    "J'aurais aimé plus de temps sur l'observation.",
-    "Merci à {first_name} pour les échanges pendant les pauses, très riches.",
-    "Le rythme du deuxième jour était un peu rapide.",
-    "Les vidéos et les dialogues à annoter étaient concrets.",
-)
+#: Simulated comments, written for their question (never a criticism under « le plus
+#: apprécié », nothing about what the course does not have); each is used at most once.
+_COMMENTS: dict[str, tuple[str, ...]] = {
+    "eval-chaud-points-forts": (
+        "Les exemples tirés de nos journées avec les enfants m'ont beaucoup aidée.",
+        "Merci à {first_name} pour les échanges entre métiers, très riches.",
+        "Les dialogues à annoter : on voit tout de suite ce que change une reformulation.",
+        "Les repères d'âge avec leurs sources, et le fait qu'ils ne disent pas tous la même chose.",
+        "Le temps d'attente : je ne me rendais pas compte que je répondais à la place des enfants.",
+        "Travailler la fiche action avec la coordinatrice de la Cité éducative.",
+    ),
+    "eval-chaud-ameliorations": (
+        "J'aurais aimé plus de temps sur l'observation.",
+        "Le rythme du deuxième jour était un peu rapide.",
+        "Plus de mises en situation à deux, avec des enfants de moins d'un an.",
+        "Un support à emporter pour les parents, dans les langues du quartier.",
+        "Commencer un peu plus tard le matin pour les assistantes maternelles.",
+    ),
+    "eval-froid-freins": (
+        "Ce qui m'aide : le mémo des techniques affiché dans la salle de jeux.",
+        "Ce qui me freine : avec quatre enfants à la fois, le temps d'attente est difficile à tenir.",
+        "Les temps au relais m'aident à en reparler avec les collègues.",
+        "J'oublie de reformuler quand je suis pressée, au moment des départs.",
+    ),
+    "eval-froid-commentaire": (
+        "Une analyse de pratique au relais dans quelques mois serait utile.",
+        "J'aimerais une deuxième session sur la lecture avec les tout-petits.",
+        "Merci à {first_name}, j'ai repris ses idées pour les temps de livres.",
+        "Pouvoir inviter une orthophoniste pour parler des enfants qui nous inquiètent.",
+    ),
+}
+#: How much easier (or harder) each technique is to recognise than average, in turn.
+_EASE = (0.2, -0.05, 0.1, -0.3, 0.15, 0.0, -0.2, 0.25, -0.1, 0.05)
 
 
 def simulate_answers(
@@ -55,6 +81,7 @@ def simulate_answers(
         session.days[-1],
     )
     sheet = {f.id: f.example.fr for f in bank.action_sheet_fields}
+    unused = {question: list(texts) for question, texts in _COMMENTS.items()}
     later, weeks = random.Random(seed + 1), last_day + dt.timedelta(weeks=6)
     written = []
     for number, participant in enumerate(roster.participants):
@@ -68,11 +95,15 @@ def simulate_answers(
         if number == len(roster.participants) - 1:
             continue  # absent on the last day: the bilan reports the missing file
         end = _quiz(bank, rng, skill + 0.15, last_day)
-        end["evaluation:chaud"] = _stored(_evaluation(bank, rng, roster), last_day, 16)
+        end["evaluation:chaud"] = _stored(_evaluation(bank, rng, roster, unused), last_day, 16)
         end["fiche-action"] = _stored(sheet, last_day, 15)
         written.append(_write(folder / participant.id / "jour3", participant.id, session.id, end))
         # Its own generator: the à froid answers leave every other simulated answer unchanged.
-        froid = {"evaluation:froid": _stored(_evaluation(bank, later, roster, "froid"), weeks, 18)}
+        froid = {
+            "evaluation:froid": _stored(
+                _evaluation(bank, later, roster, unused, "froid"), weeks, 18
+            )
+        }
         written.append(
             _write(folder / participant.id / "a-froid", participant.id, session.id, froid,
                    FOLLOW_UP_ANSWERS)
@@ -111,8 +142,10 @@ def _exercises(
 ) -> dict[str, StoredAnswer]:
     answers: dict[str, StoredAnswer] = {}
     techniques = [t.id for t in bank.techniques] + [AVOID]
+    # Some techniques are easier to recognise than others: the judgements then discriminate.
+    ease = {t: _EASE[i % len(_EASE)] for i, t in enumerate(techniques)}
     for item in bank.exercises_of(ClassificationItem):
-        right = rng.random() < skill
+        right = rng.random() < skill + min(ease[t] for t in item.answer)
         chosen = (
             sorted(item.answer)
             if right
@@ -123,13 +156,18 @@ def _exercises(
         labels = {}
         for index in adult_turn_indexes(dialogue):
             key = sorted(dialogue.turns[index].techniques)
-            labels[str(index)] = key if rng.random() < skill else [rng.choice(techniques)]
+            chance = skill + min((ease[t] for t in key), default=0.0)
+            labels[str(index)] = key if rng.random() < chance else [rng.choice(techniques)]
         answers[dialogue.id] = _stored(labels, day, 15)
     return answers
 
 
 def _evaluation(
-    bank: ContentBank, rng: random.Random, roster: Roster, form: str = "chaud"
+    bank: ContentBank,
+    rng: random.Random,
+    roster: Roster,
+    unused: dict[str, list[str]],
+    form: str = "chaud",
 ) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for question in (q for q in bank.evaluation_questions if q.form == form):
@@ -140,9 +178,10 @@ def _evaluation(
             values[question.id] = (
                 sorted(rng.sample(ids, 2)) if question.multiple else rng.choice(ids)
             )
-        elif rng.random() < 0.6:
+        elif unused.get(question.id) and rng.random() < 0.6:
             someone = rng.choice(roster.participants).first_name
-            values[question.id] = rng.choice(_COMMENTS).format(first_name=someone)
+            comment = unused[question.id].pop(rng.randrange(len(unused[question.id])))
+            values[question.id] = comment.format(first_name=someone)
     return values
 
 
