@@ -1,5 +1,5 @@
 # parler_kit — every target installs what it needs the first time and nothing the second time.
-# Targets: demo · test · lab · app · slides   (see README.md)
+# Targets: demo · test · lab · app · room · slides   (see README.md)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -18,7 +18,7 @@ JUPYTER_ENV := JUPYTER_CONFIG_DIR=$(CURDIR)/build/jupyter/config \
                MPLCONFIGDIR=$(CURDIR)/build/jupyter/matplotlib \
                JUPYTER_PLATFORM_DIRS=1
 
-.PHONY: demo test lab lab-settings app slides lint clean
+.PHONY: demo test lab lab-settings app room slides lint clean
 
 $(BIN)/python:
 	@scripts/bootstrap-venv.sh $(PYTHON) $(VENV)
@@ -105,6 +105,19 @@ app: $(RUNTIME_STAMP)
 		--VoilaConfiguration.extension_denylist=jupyterlab-jupytext \
 		--VoilaConfiguration.extension_denylist=@jupyter-notebook/lab-extension \
 		--VoilaConfiguration.extension_denylist=@jupyter/nbgrader
+
+## room: the training room (JupyterHub) on the example roster — prepared once in build/salle-demo/
+# (codes and answers are kept from one run to the next), day 1 released, then started in the
+# foreground (Ctrl-C stops it). For a real room: ROOM_IP=<this computer's Wi-Fi address>.
+ROOM_DIR  ?= build/salle-demo
+ROOM_IP   ?= 127.0.0.1
+ROOM_PORT ?= 8000
+room: $(RUNTIME_STAMP) $(NODE_STAMP)
+	@[ -f "$(ROOM_DIR)/salle.json" ] || $(BIN)/parler-kit room prepare examples/roster.csv \
+		--session examples/session.yaml --out "$(ROOM_DIR)" --release day1 \
+		--address "http://$(ROOM_IP):$(ROOM_PORT)/"
+	@echo "Codes : $(ROOM_DIR)/acces/codes.csv ; cartes d'accès : $(ROOM_DIR)/acces/cartes-acces.pdf"
+	$(BIN)/parler-kit room start "$(ROOM_DIR)" --ip $(ROOM_IP) --port $(ROOM_PORT)
 
 ## slides: each curriculum notebook as reveal.js slides in build/slides/dayN/, working offline.
 # nbconvert's slides load reveal.js, require.js and jQuery from CDNs: they are vendored once from the

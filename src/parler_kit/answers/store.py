@@ -30,6 +30,9 @@ from parler_kit.errors import AnswerStoreError
 from parler_kit.i18n import ui_text
 
 _StatKey = tuple[int, int, int, int]
+#: Set by the training room for each participant's server (see `AnswerStore.open`).
+PARTICIPANT_VARIABLE = "PARLER_KIT_PARTICIPANT_ID"
+SESSION_VARIABLE = "PARLER_KIT_SESSION_ID"
 
 
 def answers_path_for(notebook: Path) -> Path:
@@ -90,9 +93,16 @@ class AnswerStore:
 
         A corrupt or unknown-version file is moved aside to ``<name>.corrupt-<timestamp>`` and
         AnswerStoreError is raised naming both paths; opening again then starts a fresh file.
-        A file that belongs to another participant id is refused (AnswerStoreError).
+        A file that belongs to another participant id is refused (AnswerStoreError). Without
+        `participant_id` / `session_id`, the environment's ``PARLER_KIT_PARTICIPANT_ID`` /
+        ``PARLER_KIT_SESSION_ID`` (set in a training room) are used.
         """
         path = Path(path).absolute()
+        # In a training room each person's server runs with their identity in the environment
+        # (parler_kit.room.spawner): every file a widget opens there records, and is checked
+        # against, its owner, even when the notebook did not say whose answers these are.
+        participant_id = participant_id or os.environ.get(PARTICIPANT_VARIABLE) or None
+        session_id = session_id or os.environ.get(SESSION_VARIABLE) or None
         store = cls(path, participant_id, session_id, _token=_OPEN_TOKEN)
         with store._locked():
             store._remove_stale_temp_files()

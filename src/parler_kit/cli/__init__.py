@@ -20,6 +20,7 @@ from parler_kit.cli.erase import erase
 from parler_kit.cli.kit_group import KitGroup
 from parler_kit.cli.live import live
 from parler_kit.cli.report import report
+from parler_kit.cli.room import room
 from parler_kit.cli.workbooks import workbooks
 from parler_kit.i18n import ui_text
 
@@ -37,5 +38,6 @@ main.add_command(admin)
 main.add_command(report)
 main.add_command(erase)
 main.add_command(live)
+main.add_command(room)
 
 __all__ = ["main"]

@@ -1,0 +1,207 @@
+"""The training room at scale: 1 then N participants logging in to a real hub (issue 10 targets).
+
+Prepares a room of N fictional participants (default 25) in a temporary folder, starts its hub
+with `parler-kit room start --background`, then in Debian's Chromium (one browser context per
+person, as separate devices):
+
+1. one participant logs in alone: login → landing page, landing → workbook interactive;
+2. the N participants log in within a minute (staggered starts), each opening their workbook.
+
+« Interactive » = the workbook's first exercise widget is on the page (Voilà has rendered it).
+Memory: the RSS of every process of the room (hub, proxy, services, each participant's server and
+its Voilà kernels) is sampled every 0.5 s; the script prints the peak total and the median per
+participant (their server + kernels). Targets: N = 25 fit in 8 GB; login → interactive workbook
+≤ 5 s p50 alone, ≤ 20 s p95 for 25 within a minute.
+
+Run: ``.venv/bin/python benchmarks/room.py [--participants 25] [--spread 60]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psutil
+from playwright.sync_api import Browser, sync_playwright
+
+REPO = Path(__file__).resolve().parents[1]
+SESSION = REPO / "examples" / "session.yaml"
+EXAMPLE_ROSTER = REPO / "examples" / "roster.csv"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]  # fmt: skip
+PARLER_KIT = str(Path(sys.executable).parent / "parler-kit")
+FIRST_WIDGET = ".jupyter-widgets.widget-container, .widget-radio-box, .widget-button"
+
+
+def write_roster(path: Path, count: int) -> None:
+    """A roster of `count` fictional people (the example roster's professions, numbered names)."""
+    with EXAMPLE_ROSTER.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["nom", "prénom", "profession", "structure", "email", "commune"])
+        for index in range(count):
+            model = rows[index % len(rows)]
+            writer.writerow([f"Essai{index:02d}", model["prénom"], model["profession"],
+                             model["structure"], "", model["commune"]])  # fmt: skip
+
+
+def codes(room: Path) -> list[tuple[str, str]]:
+    """(username, code) of every participant."""
+    with (room / "acces" / "codes.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return [(r["identifiant"], r["code"]) for r in csv.DictReader(handle, delimiter=";")
+                if not r["identifiant"].startswith("formateur-")]  # fmt: skip
+
+
+@contextmanager
+def running_room(room: Path, port: int) -> Iterator[str]:
+    """The room's hub started in the background by the CLI; stopped by `room stop`."""
+    subprocess.run([PARLER_KIT, "room", "start", str(room), "--port", str(port), "--background"],
+                   check=True, capture_output=True)  # fmt: skip
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        subprocess.run([PARLER_KIT, "room", "stop", str(room)], check=True, capture_output=True)
+
+
+class MemorySampler(threading.Thread):
+    """Samples the RSS of the room's processes (children of the hub) every 0.5 s."""
+
+    def __init__(self, hub_pid: int) -> None:
+        super().__init__(daemon=True)
+        self.hub = psutil.Process(hub_pid)
+        self.peak_total = 0
+        self.per_server: dict[int, int] = {}
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            total = 0
+            try:
+                processes = [self.hub, *self.hub.children(recursive=True)]
+            except psutil.Error:
+                break
+            for process in processes:
+                try:
+                    rss = process.memory_info().rss
+                    total += rss
+                    if "jupyterhub.singleuser" in " ".join(process.cmdline()):
+                        kernels = sum(c.memory_info().rss for c in process.children(recursive=True))
+                        self.per_server[process.pid] = max(
+                            self.per_server.get(process.pid, 0), rss + kernels
+                        )
+                except psutil.Error:
+                    continue
+            self.peak_total = max(self.peak_total, total)
+            time.sleep(0.5)
+
+
+def one_login(browser: Browser, url: str, username: str, code: str) -> tuple[float, float]:
+    """Seconds from pressing « Entrer » to the landing page, and to the workbook's first widget."""
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(300_000)
+    page = context.new_page()
+    try:
+        page.goto(url + "hub/login")
+        page.get_by_label("Identifiant").fill(username)
+        page.get_by_label("Code d'accès").fill(code)
+        start = time.monotonic()
+        page.get_by_role("button", name="Entrer").click()
+        page.get_by_role("link", name="Mon carnet de formation").wait_for()
+        landing = time.monotonic() - start
+        page.get_by_role("link", name="Mon carnet de formation").click()
+        page.locator(FIRST_WIDGET).first.wait_for()
+        return landing, time.monotonic() - start
+    finally:
+        context.close()
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))]
+
+
+def main() -> None:
+    """Prepare, start, measure, print."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--participants", type=int, default=25)
+    parser.add_argument(
+        "--spread", type=float, default=60.0, help="seconds over which logins start"
+    )
+    parser.add_argument("--port", type=int, default=8790)
+    args = parser.parse_args()
+    print(f"Machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        roster, room = Path(tmp) / "liste.csv", Path(tmp) / "ROOM"
+        write_roster(roster, args.participants)
+        started = time.monotonic()
+        subprocess.run([PARLER_KIT, "room", "prepare", str(roster), "--session", str(SESSION),
+                        "--out", str(room)], check=True, capture_output=True)  # fmt: skip
+        print(f"room prepare, {args.participants} participants: {time.monotonic() - started:.0f} s")
+        people = codes(room)
+        with running_room(room, args.port) as url, sync_playwright() as playwright:
+            import json
+
+            hub_pid = json.loads((room / "hub" / "en-cours.json").read_text())["pid"]
+            sampler = MemorySampler(hub_pid)
+            sampler.start()
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+            )
+            alone = one_login(browser, url, *people[0])
+            print(
+                f"1 participant: login → landing {alone[0]:.1f} s, login → workbook interactive {alone[1]:.1f} s"
+            )
+            results: list[tuple[float, float]] = []
+            lock = threading.Lock()
+
+            def run(index: int, username: str, code: str) -> None:
+                time.sleep(index * args.spread / max(1, len(people) - 1))
+                with sync_playwright() as own:
+                    own_browser = own.chromium.launch(
+                        executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+                    )
+                    try:
+                        result = one_login(own_browser, url, username, code)
+                    finally:
+                        own_browser.close()
+                with lock:
+                    results.append(result)
+
+            threads = [
+                threading.Thread(target=run, args=(i, u, c)) for i, (u, c) in enumerate(people[1:])
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            browser.close()
+            sampler.stopped.set()
+            sampler.join()
+        landing = [r[0] for r in results]
+        workbook = [r[1] for r in results]
+        print(f"{len(results)} participants within {args.spread:.0f} s: "
+              f"login → landing p50 {statistics.median(landing):.1f} s, p95 {percentile(landing, 95):.1f} s; "
+              f"login → workbook interactive p50 {statistics.median(workbook):.1f} s, "
+              f"p95 {percentile(workbook, 95):.1f} s")  # fmt: skip
+        per_server = sorted(sampler.per_server.values())
+        if per_server:
+            print(f"memory per participant (server + kernels): median {statistics.median(per_server) / 2**20:.0f} MB, "
+                  f"max {per_server[-1] / 2**20:.0f} MB")  # fmt: skip
+        print(f"peak memory of the whole room: {sampler.peak_total / 2**30:.2f} GB (target ≤ 8 GB)")
+        print("targets: alone ≤ 5 s p50; 25 within a minute ≤ 20 s p95")
+
+
+if __name__ == "__main__":
+    main()

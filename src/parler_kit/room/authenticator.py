@@ -1,0 +1,61 @@
+"""JupyterHub authenticator of the room: username + access code checked against hashed codes.
+
+JupyterHub's documented extension point (`Authenticator.authenticate`) rather than
+jupyterhub-nativeauthenticator: the accounts exist before the course (made from the roster by
+`room prepare`), nobody signs up, and pre-creating NativeAuthenticator users with passwords is a
+known pain (nativeauthenticator #151). Refusals raise an HTTP error whose French message
+JupyterHub's login handler shows on the login form itself.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+from jupyterhub.auth import Authenticator
+from tornado import web
+from traitlets import Unicode
+
+from parler_kit.i18n import ui_text
+from parler_kit.room.accounts import Account, code_matches, load_accounts
+from parler_kit.room.attempts import LoginAttempts
+
+
+class RoomAuthenticator(Authenticator):  # type: ignore[misc]  # jupyterhub ships no types
+    """Accept a username of the room with its access code; five wrong codes block a minute."""
+
+    accounts_file = Unicode(
+        help="The room's comptes.json (usernames, roles, hashed codes).",
+        config=True,
+    )
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._attempts = LoginAttempts()
+        self._accounts: dict[str, Account] = {}
+        self._accounts_mtime = -1.0
+
+    def accounts(self) -> dict[str, Account]:
+        """The accounts by username, re-read when comptes.json changed (new codes, erasure)."""
+        path = Path(self.accounts_file)
+        mtime = path.stat().st_mtime
+        if mtime != self._accounts_mtime:
+            self._accounts = {a.username: a for a in load_accounts(path)}
+            self._accounts_mtime = mtime
+        return self._accounts
+
+    async def authenticate(self, handler: Any, data: dict[str, str]) -> str | None:
+        """The username when the code is right; an HTTP error with a French message otherwise."""
+        username = str(self.normalize_username(data.get("username", "").strip()))
+        wait = self._attempts.blocked_for(username)
+        if wait > 0:
+            raise web.HTTPError(
+                429, ui_text("room.login.blocked", seconds=math.ceil(wait)), reason="Bloqué"
+            )
+        account = self.accounts().get(username)
+        if account is None or not code_matches(data.get("password", ""), account.code_hash):
+            self._attempts.failed(username)
+            raise web.HTTPError(403, ui_text("room.login.refused"), reason="Refusé")
+        self._attempts.succeeded(username)
+        return username

@@ -1,0 +1,244 @@
+"""Run, stop and inspect a room's hub: JupyterHub with configurable-http-proxy, state in ROOM/hub.
+
+`start_hub` runs ``jupyterhub -f ROOM/hub/jupyterhub_config.py`` bound to the address the trainer
+chose (127.0.0.1 unless told otherwise). In the foreground, Ctrl-C stops the hub, which stops the
+proxy and every participant's server (JupyterHub's cleanup). In the background, the hub's PID is
+recorded in ``hub/en-cours.json`` and `stop_hub` stops exactly that process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from parler_kit.errors import ParlerKitError
+from parler_kit.i18n import ui_text
+from parler_kit.room.accounts import load_accounts
+from parler_kit.room.description import load_description
+from parler_kit.room.hub_config import PROXY_COMMAND
+from parler_kit.room.layout import RoomLayout, read_json, write_json
+from parler_kit.room.services import ADDRESS_VARIABLE
+
+READY_TIMEOUT_S = 90.0
+STOP_TIMEOUT_S = 30.0
+
+
+@dataclass(frozen=True)
+class RunningHub:
+    """A hub started by `start_hub`: its process, address and ports."""
+
+    pid: int
+    ip: str
+    port: int
+    hub_port: int
+    proxy_api_port: int
+
+    @property
+    def address(self) -> str:
+        """The address participants open (what the trainer writes on the board)."""
+        return f"http://{self.ip}:{self.port}/"
+
+    @property
+    def local_url(self) -> str:
+        """An address that reaches the hub from this machine (127.0.0.1 when bound to all)."""
+        host = "127.0.0.1" if self.ip in ("0.0.0.0", "") else self.ip
+        return f"http://{host}:{self.port}/"
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 now (the hub's internal ports; JupyterHub does the same)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def hub_environment(layout: RoomLayout, address: str) -> dict[str, str]:
+    """The hub's environment: Jupyter state under ROOM/etat, a fresh proxy token, the address."""
+    state = layout.state
+    return {
+        **os.environ,
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+        "JUPYTER_PLATFORM_DIRS": "1",
+        "JUPYTER_CONFIG_DIR": str(state / "config" / "hub"),
+        "JUPYTER_DATA_DIR": str(state / "data"),
+        "JUPYTER_RUNTIME_DIR": str(state / "runtime" / "hub"),
+        "IPYTHONDIR": str(state / "ipython"),
+        "MPLCONFIGDIR": str(state / "matplotlib"),
+        "CONFIGPROXY_AUTH_TOKEN": secrets.token_hex(32),
+        ADDRESS_VARIABLE: address,
+    }
+
+
+def hub_command(layout: RoomLayout, ip: str, port: int, hub_port: int, api_port: int) -> list[str]:
+    """The ``jupyterhub`` command line of a room."""
+    return [
+        sys.executable,
+        "-m",
+        "jupyterhub",
+        "-f",
+        str(layout.hub_config),
+        f"--ip={ip}",
+        f"--port={port}",
+        f"--JupyterHub.hub_port={hub_port}",
+        f"--ConfigurableHTTPProxy.api_url=http://127.0.0.1:{api_port}",
+    ]
+
+
+def check_can_start(layout: RoomLayout) -> None:
+    """Refuse to start a room that is not prepared, already running, or has no proxy installed."""
+    load_description(layout)
+    load_accounts(layout.accounts)
+    if not PROXY_COMMAND.exists():
+        raise ParlerKitError(ui_text("room.error.no_proxy", path=PROXY_COMMAND))
+    running = running_hub(layout)
+    if running is not None:
+        raise ParlerKitError(ui_text("room.error.already_running", address=running.address))
+
+
+def launch_hub(
+    layout: RoomLayout, ip: str, port: int, *, background: bool
+) -> tuple[subprocess.Popen[bytes], RunningHub]:
+    """Start the hub process; in the background it gets its own session and a log file."""
+    check_can_start(layout)
+    hub_port, api_port = free_port(), free_port()
+    command = hub_command(layout, ip, port, hub_port, api_port)
+    environment = hub_environment(layout, f"http://{ip}:{port}/")
+    for folder in ("config/hub", "runtime/hub", "data"):
+        (layout.state / folder).mkdir(parents=True, exist_ok=True)
+    if background:
+        log = layout.hub_log.open("ab")
+        process = subprocess.Popen(
+            command,
+            cwd=layout.hub,
+            env=environment,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        log.close()
+    else:
+        process = subprocess.Popen(command, cwd=layout.hub, env=environment)
+    hub = RunningHub(process.pid, ip, port, hub_port, api_port)
+    write_json(layout.running, {**hub.__dict__, "started_at": dt.datetime.now(dt.UTC).isoformat()})
+    return process, hub
+
+
+def wait_until_ready(hub: RunningHub, process: subprocess.Popen[bytes], log: Path | None) -> None:
+    """Wait for the hub to answer through the proxy; a French error when it stopped or is too slow."""
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise ParlerKitError(
+                ui_text("room.error.hub_exited", code=process.returncode, log=log or "-")
+            )
+        with (
+            contextlib.suppress(OSError, urllib.error.URLError),
+            urllib.request.urlopen(hub.local_url + "hub/api/", timeout=2) as answer,
+        ):
+            if answer.status == 200:
+                return
+        time.sleep(0.3)
+    raise ParlerKitError(
+        ui_text("room.error.hub_slow", seconds=int(READY_TIMEOUT_S), log=log or "-")
+    )
+
+
+def running_hub(layout: RoomLayout) -> RunningHub | None:
+    """The hub recorded in ``hub/en-cours.json`` when its process still runs, else None."""
+    if not layout.running.is_file():
+        return None
+    data: dict[str, Any] = read_json(layout.running)
+    try:
+        hub = RunningHub(
+            int(data["pid"]), str(data["ip"]), int(data["port"]),
+            int(data["hub_port"]), int(data["proxy_api_port"]),
+        )  # fmt: skip
+    except (KeyError, TypeError, ValueError):
+        return None
+    return hub if _is_our_hub(hub.pid, layout) else None
+
+
+def _is_our_hub(pid: int, layout: RoomLayout) -> bool:
+    """Whether `pid` is alive and is this room's jupyterhub (not a recycled PID)."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return b"jupyterhub" in command and str(layout.hub_config).encode() in command
+
+
+def stop_hub(layout: RoomLayout) -> RunningHub | None:
+    """Stop the room's background hub by its PID (it stops the proxy and every server); None if none ran."""
+    hub = running_hub(layout)
+    if hub is None:
+        layout.running.unlink(missing_ok=True)
+        return None
+    os.kill(hub.pid, signal.SIGTERM)
+    deadline = time.monotonic() + STOP_TIMEOUT_S
+    while time.monotonic() < deadline and _is_our_hub(hub.pid, layout):
+        time.sleep(0.2)
+    if _is_our_hub(hub.pid, layout):
+        os.kill(hub.pid, signal.SIGKILL)
+    _stop_leftover_proxy(layout)
+    layout.running.unlink(missing_ok=True)
+    return hub
+
+
+def _stop_leftover_proxy(layout: RoomLayout) -> None:
+    """Stop the proxy if the hub could not (killed): its PID is in ``hub/proxy.pid``."""
+    pid_file = layout.hub / "proxy.pid"
+    with contextlib.suppress(OSError, ValueError):
+        pid = int(pid_file.read_text().strip())
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+        if b"configurable-http-proxy" in command:
+            os.kill(pid, signal.SIGTERM)
+    pid_file.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class Connected:
+    """Who has a running server in the room."""
+
+    participants: tuple[str, ...]  # full names
+    trainers: tuple[str, ...]
+    participants_total: int
+
+
+def room_status(layout: RoomLayout) -> tuple[RunningHub, Connected] | None:
+    """Ask the running hub who has a server running; None when the room's hub is not running."""
+    hub = running_hub(layout)
+    if hub is None:
+        return None
+    token = layout.api_token.read_text("utf-8").strip()
+    request = urllib.request.Request(
+        hub.local_url + "hub/api/users?state=active", headers={"Authorization": f"token {token}"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            users = json.loads(answer.read())
+    except (OSError, urllib.error.URLError, ValueError) as error:
+        raise ParlerKitError(ui_text("room.error.status", reason=error)) from None
+    active = {user["name"] for user in users if isinstance(user, dict)}
+    accounts = load_accounts(layout.accounts)
+    participants = tuple(
+        a.full_name for a in accounts if a.kind == "participant" and a.username in active
+    )
+    trainers = tuple(
+        a.full_name for a in accounts if a.kind == "formateur" and a.username in active
+    )
+    total = sum(1 for a in accounts if a.kind == "participant")
+    return hub, Connected(participants, trainers, total)

@@ -1,0 +1,81 @@
+"""The hub services of a room: the room's own status token, idle-server culling, the live view."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from typing import Any
+
+from parler_kit.room.layout import RoomLayout
+
+#: Name of the service whose token `room status` uses (read-only: who is connected).
+STATUS_SERVICE = "parler-kit-salle"
+#: The trainers' live class view (parler_kit.live), at /services/classe/.
+LIVE_SERVICE = "classe"
+#: The public address `room start` gives the hub process, shown on the live view's join panel.
+ADDRESS_VARIABLE = "PARLER_KIT_ROOM_ADDRESS"
+#: Servers idle for this long are stopped (their answers are on disk; a new login restarts them).
+IDLE_TIMEOUT_S = 3600
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def hub_services(
+    layout: RoomLayout, address: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The `services` and `load_roles` of the hub config (`address`: the room's public one)."""
+    token = layout.api_token.read_text("utf-8").strip()
+    address = os.environ.get(ADDRESS_VARIABLE) or address
+    services: list[dict[str, Any]] = [
+        {"name": STATUS_SERVICE, "api_token": token},
+        {
+            # The live view reads the participants' answers files (read-only) and checks, through
+            # the hub's OAuth, that the visitor is in the trainers' group.
+            "name": LIVE_SERVICE,
+            "url": f"http://127.0.0.1:{_free_port()}",
+            "command": [
+                sys.executable,
+                "-m",
+                "parler_kit.live",
+                "--hub-service",
+                str(layout.participants),
+                "--address",
+                address,
+            ],
+            "oauth_no_confirm": True,
+        },
+        {
+            "name": "idle-culler",
+            "command": [
+                sys.executable,
+                "-m",
+                "jupyterhub_idle_culler",
+                f"--timeout={IDLE_TIMEOUT_S}",
+            ],
+        },
+    ]
+    roles: list[dict[str, Any]] = [
+        {
+            "name": "salle-etat",
+            "scopes": ["list:users", "read:users:activity", "read:servers", "read:users:name"],
+            "services": [STATUS_SERVICE],
+        },
+        {
+            # Everyone may reach the service, so that a participant gets its French refusal page
+            # rather than the hub's own; the service itself admits only the trainers' group.
+            "name": "classe-acces",
+            "scopes": [f"access:services!service={LIVE_SERVICE}"],
+            "groups": ["formateurs", "participants"],
+        },
+        {
+            "name": "idle-culler",
+            "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+            "services": ["idle-culler"],
+        },
+    ]
+    return services, roles

@@ -1,0 +1,88 @@
+"""Settings of the single-user servers of a room, one set per kind of person, written into ROOM.
+
+Participants' servers run Voilà only: the JupyterLab, classic notebook, terminal, language-server
+and nbgrader server extensions are switched off, so ``/user/<id>/lab`` or ``/terminals`` answer 404
+and a participant never meets code. Trainers get JupyterLab in French without the news toast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from parler_kit.room.accounts import Kind
+from parler_kit.room.layout import RoomLayout, write_json
+
+#: Where a participant lands after logging in: the Voilà page listing their workbook and days.
+LANDING_NOTEBOOK = "accueil.ipynb"
+PARTICIPANT_LANDING = f"/voila/render/{LANDING_NOTEBOOK}"
+TRAINER_LANDING = "/lab"
+
+#: Server extensions a participant's server must not load (names as `jupyter server extension list`
+#: prints them with this kit's locked versions).
+PARTICIPANT_DISABLED_EXTENSIONS = (
+    "jupyterlab",
+    "notebook",
+    "notebook_shim",
+    "jupyter_lsp",
+    "jupyter_server_terminals",
+    "nbgrader.server_extensions.formgrader",
+    "nbgrader.server_extensions.validate_assignment",
+    "nbgrader.server_extensions.assignment_list",
+    "nbgrader.server_extensions.course_list",
+)
+#: Front-end extensions Voilà must not load on a participant's page (as `make app` does).
+VOILA_DENYLIST = (
+    "jupyterlab-jupytext",
+    "@jupyter-notebook/lab-extension",
+    "@jupyter/nbgrader",
+)
+
+
+def server_config_dir(layout: RoomLayout, kind: Kind) -> Path:
+    """The ``JUPYTER_CONFIG_DIR`` of the servers of one kind of person."""
+    return layout.state / "config" / kind
+
+
+def participant_server_config() -> dict[str, Any]:
+    """``jupyter_server_config.json`` of participants' servers."""
+    return {
+        "ServerApp": {
+            "jpserver_extensions": dict.fromkeys(PARTICIPANT_DISABLED_EXTENSIONS, False),
+            "terminals_enabled": False,
+        },
+        "VoilaConfiguration": {
+            "extension_denylist": list(VOILA_DENYLIST),
+            "show_tracebacks": False,
+        },
+    }
+
+
+def trainer_server_config() -> dict[str, Any]:
+    """``jupyter_server_config.json`` of trainers' servers."""
+    return {"ServerApp": {"terminals_enabled": True}}
+
+
+def trainer_lab_settings() -> dict[str, dict[str, Any]]:
+    """JupyterLab user settings of trainers: French interface, no news or update checks."""
+    return {
+        "@jupyterlab/translation-extension/plugin.jupyterlab-settings": {"locale": "fr_FR"},
+        "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+            "fetchNews": "false",
+            "checkForUpdates": False,
+        },
+    }
+
+
+def write_server_settings(layout: RoomLayout) -> None:
+    """Write both kinds' server configuration into ``ROOM/etat/config/``."""
+    participant = server_config_dir(layout, "participant")
+    write_json(participant / "jupyter_server_config.json", participant_server_config())
+    trainer = server_config_dir(layout, "formateur")
+    write_json(trainer / "jupyter_server_config.json", trainer_server_config())
+    for relative, settings in trainer_lab_settings().items():
+        write_json(trainer / "lab" / "user-settings" / relative, settings)
+    write_json(
+        trainer / "labconfig" / "page_config.json",
+        {"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": True}},
+    )

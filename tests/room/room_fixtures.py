@@ -1,0 +1,133 @@
+"""A prepared room and its running hub, shared by the room tests (both are slow to make).
+
+The room is prepared and the hub started through the real ``parler-kit`` command, with ``HOME``
+pointing at an empty folder that the tests later check is still empty. The hub binds 127.0.0.1,
+is stopped by ``parler-kit room stop`` (by its PID) at the end of the session.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from parler_kit.room import RoomLayout, running_hub
+
+REPO = Path(__file__).resolve().parents[2]
+ROSTER = REPO / "tests" / "data" / "room" / "roster.csv"
+SESSION = REPO / "examples" / "session.yaml"
+PARLER_KIT = [str(Path(sys.executable).parent / "parler-kit")]
+
+
+@dataclass(frozen=True)
+class Person:
+    """One line of the room's codes.csv."""
+
+    username: str
+    last_name: str
+    first_name: str
+    role: str
+    code: str
+
+
+@dataclass(frozen=True)
+class PreparedRoom:
+    """A room folder prepared by the CLI, the HOME it ran with, and its people."""
+
+    layout: RoomLayout
+    home: Path
+    people: tuple[Person, ...]
+
+    @property
+    def participants(self) -> tuple[Person, ...]:
+        """Participants, in roster order."""
+        return tuple(p for p in self.people if not p.username.startswith("formateur-"))
+
+    @property
+    def trainers(self) -> tuple[Person, ...]:
+        """Trainers, in session order."""
+        return tuple(p for p in self.people if p.username.startswith("formateur-"))
+
+
+def cli_env(home: Path) -> dict[str, str]:
+    """The environment the commands run with: a HOME of their own, the kit's venv first on PATH."""
+    return {
+        **os.environ,
+        "HOME": str(home),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
+
+
+def run_cli(*args: str, home: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run ``parler-kit ARGS`` in a subprocess, as an organiser or trainer would."""
+    result = subprocess.run(
+        [*PARLER_KIT, *args], env=cli_env(home), capture_output=True, text=True, timeout=600
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(
+            f"parler-kit {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+        )
+    return result
+
+
+def read_codes(path: Path) -> tuple[Person, ...]:
+    """The people of ``acces/codes.csv``."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    return tuple(
+        Person(r["identifiant"], r["nom"], r["prénom"], r["rôle"], r["code"]) for r in rows
+    )
+
+
+@pytest.fixture(scope="session")
+def prepared_room(tmp_path_factory: pytest.TempPathFactory) -> PreparedRoom:
+    """A room prepared from a 4-participant roster, day 1 released, via the CLI."""
+    base = tmp_path_factory.mktemp("salle")
+    home = base / "home"
+    home.mkdir()
+    run_cli("room", "prepare", str(ROSTER), "--session", str(SESSION), "--out",
+            str(base / "ROOM"), "--release", "day1", home=home)  # fmt: skip
+    layout = RoomLayout.at(base / "ROOM")
+    return PreparedRoom(layout, home, read_codes(layout.codes_csv))
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class Hub:
+    """The running hub of the prepared room."""
+
+    room: PreparedRoom
+    url: str
+    pid: int
+
+
+@pytest.fixture(scope="session")
+def room_hub(prepared_room: PreparedRoom) -> Iterator[Hub]:
+    """The prepared room's hub, started in the background by the CLI and stopped by its PID."""
+    root = str(prepared_room.layout.root)
+    result = None
+    for _attempt in range(3):  # the port is chosen free, but another program may take it first
+        port = _free_port()
+        result = run_cli("room", "start", root, "--port", str(port), "--background",
+                         home=prepared_room.home, check=False)  # fmt: skip
+        if result.returncode == 0:
+            break
+    assert result is not None and result.returncode == 0, result and result.stderr
+    hub = running_hub(prepared_room.layout)
+    assert hub is not None
+    try:
+        yield Hub(prepared_room, f"http://127.0.0.1:{hub.port}/", hub.pid)
+    finally:
+        run_cli("room", "stop", root, home=prepared_room.home)

@@ -1,0 +1,195 @@
+"""The room on a real JupyterHub + configurable-http-proxy, driven in Chromium as people use it.
+
+Three participants log in with their cards, answer the same day-1 question differently, reload:
+each sees their own answer and each answers file holds exactly its owner's. Codes, other people's
+servers, JupyterLab and terminals are refused to participants; the trainer reaches JupyterLab.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+from room_fixtures import Hub, Person, run_cli
+
+from parler_kit.answers import read_answers
+from parler_kit.content import load_bank
+
+pytestmark = pytest.mark.browser
+
+FIRST_NOTEBOOK = "Accueil et positionnement"
+
+
+def first_positioning_question() -> str:
+    """Id of the first question of day 1's positioning quiz (what the test answers)."""
+    return next(e.id for e in load_bank().exercises if e.kind == "quiz" and e.positioning)
+
+
+@pytest.fixture
+def contexts(chromium: Browser) -> Iterator[list[BrowserContext]]:
+    """Separate browser contexts (one per person, as separate devices), closed after the test."""
+    opened: list[BrowserContext] = []
+    yield opened
+    for context in opened:
+        context.close()
+
+
+def new_device(chromium: Browser, contexts: list[BrowserContext]) -> Page:
+    """A fresh browser (cookies of its own) in French."""
+    context = chromium.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(120_000)
+    contexts.append(context)
+    return context.new_page()
+
+
+def log_in(page: Page, hub: Hub, person: Person, code: str | None = None) -> None:
+    """Type the username and code of the access card on the login page and press « Entrer »."""
+    page.goto(hub.url + "hub/login")
+    page.get_by_label("Identifiant").fill(person.username)
+    page.get_by_label("Code d'accès").fill(code if code is not None else person.code)
+    page.get_by_role("button", name="Entrer").click()
+
+
+def folder_of(hub: Hub, person: Person) -> Path:
+    """The participant's own folder in the room."""
+    participants = hub.room.layout.participants
+    return next(p for p in participants.iterdir() if p.name.lower() == person.username)
+
+
+def wait_for_stored(path: Path, key: str, timeout: float = 30) -> Any:
+    """The value stored under `key` in an answers file, once there."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        answers = read_answers(path).answers
+        if key in answers:
+            return answers[key].value
+        time.sleep(0.2)
+    raise AssertionError(f"{key} never reached {path}")
+
+
+def test_three_participants_answer_the_same_question_and_each_keeps_their_own(
+    room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
+) -> None:
+    """Different choices by three people: after reload each sees theirs; each file holds its owner's."""
+    question = first_positioning_question()
+    people = room_hub.room.participants[:3]
+    pages: list[Page] = []
+    for choice, person in enumerate(people):
+        page = new_device(chromium, contexts)
+        log_in(page, room_hub, person)
+        page.wait_for_url(re.compile(r"/voila/render/accueil\.ipynb"))
+        expect(page.get_by_role("heading", name=f"Bonjour {person.first_name}")).to_be_visible()
+        page.get_by_role("link", name=re.compile(FIRST_NOTEBOOK)).click()
+        first_question = page.locator(".widget-radio-box").first
+        first_question.locator("input[type=radio]").nth(choice).check()
+        page.get_by_role("button", name="Valider ma réponse").first.click()
+        wait_for_stored(folder_of(room_hub, person) / "day1" / "carnet.answers.json", question)
+        pages.append(page)
+    stored = []
+    for choice, (person, page) in enumerate(zip(people, pages, strict=True)):
+        page.reload()
+        radios = page.locator(".widget-radio-box").first.locator("input[type=radio]")
+        expect(radios.nth(choice)).to_be_checked()
+        for other in {0, 1, 2} - {choice}:
+            expect(radios.nth(other)).not_to_be_checked()
+        answers = read_answers(folder_of(room_hub, person) / "day1" / "carnet.answers.json")
+        assert answers.participant_id == folder_of(room_hub, person).name
+        assert list(answers.answers) == [question]
+        stored.append(answers.answers[question].value)
+    assert len({repr(value) for value in stored}) == 3
+
+
+def test_a_wrong_code_is_refused_in_french(
+    room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
+) -> None:
+    """A code that is not the person's keeps them on the login page with a French message."""
+    page = new_device(chromium, contexts)
+    log_in(page, room_hub, room_hub.room.participants[0], code="ZZZZ-ZZZZ")
+    expect(page.get_by_role("alert")).to_contain_text("Identifiant ou code d'accès incorrect")
+    assert "/hub/login" in page.url
+    assert page.evaluate("document.documentElement.lang") == "fr"
+
+
+def test_five_wrong_codes_block_the_account_for_a_minute(
+    room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
+) -> None:
+    """After five wrong codes within a minute even the right code is refused, saying why."""
+    person = room_hub.room.participants[3]
+    page = new_device(chromium, contexts)
+    for _ in range(5):
+        log_in(page, room_hub, person, code="ZZZZ-ZZZZ")
+        expect(page.get_by_role("alert")).to_contain_text("incorrect")
+    log_in(page, room_hub, person)
+    expect(page.get_by_role("alert")).to_contain_text("Trop de codes erronés")
+    assert "/hub/login" in page.url
+
+
+def test_a_participant_cannot_open_another_persons_server_nor_jupyterlab(
+    room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
+) -> None:
+    """Another's server URL answers 403; JupyterLab, terminals and the file API of others are out of reach."""
+    me, other = room_hub.room.participants[0], room_hub.room.participants[1]
+    others_device = new_device(chromium, contexts)
+    log_in(others_device, room_hub, other)  # their server runs: the proxy routes to it
+    others_device.wait_for_url(re.compile(r"/voila/render/accueil\.ipynb"))
+    page = new_device(chromium, contexts)
+    log_in(page, room_hub, me)
+    page.wait_for_url(re.compile(r"/voila/render/accueil\.ipynb"))
+    for path in (f"user/{other.username}/", f"user/{other.username}/voila/render/accueil.ipynb"):
+        response = page.goto(room_hub.url + path)
+        assert response is not None and response.status == 403, (path, response and response.status)
+        assert other.first_name not in page.content()
+        expect(page.get_by_role("heading", name="Accès refusé")).to_be_visible()
+    api = page.request.get(room_hub.url + f"user/{other.username}/api/contents/day1")
+    assert api.status == 403 and "carnet" not in api.text()
+    # The hub does not even say whether another person exists: starting their server is a 404.
+    response = page.goto(room_hub.url + f"hub/spawn/{other.username}")
+    assert response is not None and response.status == 404
+    for path in (f"user/{me.username}/lab", f"user/{me.username}/terminals/1"):
+        response = page.goto(room_hub.url + path)
+        assert response is not None and response.status == 404, path
+
+
+def test_the_trainer_lands_in_french_jupyterlab_on_the_curriculum(
+    room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
+) -> None:
+    """A trainer's card opens JupyterLab in French with the curriculum's days in the file browser."""
+    page = new_device(chromium, contexts)
+    log_in(page, room_hub, room_hub.room.trainers[0])
+    page.wait_for_url(re.compile(r"/user/formateur-[^/]+/lab"))
+    listing = page.locator(".jp-DirListing-content")
+    for day in ("day1", "day2", "day3"):
+        expect(listing.get_by_text(day, exact=True)).to_be_visible(timeout=120_000)
+    expect(page.locator(".lm-MenuBar-itemLabel", has_text="Exécution")).to_be_visible()
+
+
+def test_status_collect_and_grade_after_the_participants_answered(room_hub: Hub) -> None:
+    """room status names who is connected; collect then course grade scores each participant's own answer."""
+    root, home = str(room_hub.room.layout.root), room_hub.room.home
+    people = room_hub.room.participants[:3]
+    status = run_cli("room", "status", root, home=home).stdout
+    assert "Salle en marche" in status
+    for person in people:
+        assert f"{person.first_name} {person.last_name}" in status
+    collected = run_cli("room", "collect", root, "day1", home=home)
+    assert "4 participants ramassés, 0 refusés" in collected.stdout
+    config = room_hub.room.layout.course_config
+    graded = run_cli("course", "grade", "day1", "--config", str(config), home=home)
+    assert "Traceback" not in graded.stderr
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{room_hub.room.layout.course / 'gradebook.db'}",
+                   course_id="parler-tout-petits") as gradebook:  # fmt: skip
+        scores = {
+            person.username: gradebook.find_submission(
+                "day1", folder_of(room_hub, person).name
+            ).score
+            for person in people
+        }
+    right = [name for name, score in scores.items() if score > 0]
+    assert len(right) == 1, scores  # only one of the three choices is the right answer
