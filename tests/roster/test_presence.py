@@ -35,19 +35,20 @@ def _csv(tmp_path: Path, text: str) -> Path:
 def test_names_half_day_spellings_and_marks_as_organisers_write_them(
     tmp_path: Path, roster: Roster, session: Session
 ) -> None:
-    """Title line, nom + prénom, « lundi 2 mars AM » / « 03/03/2026 après-midi », P/A/x/retard."""
+    """Title line, nom + prénom, « lundi 2 mars AM », P/A/x, « retard 30 min », an arrival time."""
     path = _csv(tmp_path, (
         "Présences de la session d'essai;;;\n"
         "Nom;Prénom;lundi 2 mars AM;03/03/2026 après-midi;Remarques\n"
         "ETIENNE;zoé;P;retard 30 min;\n"
         "N'Diaye;Awa;présente;absente;malade\n"
-        "Martin;Lucas;x;A;\n"
+        "Martin;Lucas;x;arrivée à 14 h 15;\n"
     ))  # fmt: skip
     presence = load_presence(path, roster, session)
     assert presence.hours("p001") == pytest.approx(3.5 + 3.0)
     assert presence.hours("p002") == pytest.approx(3.5)
+    assert presence.hours("p003") == pytest.approx(3.5 + 2.75)  # arrived 45 min after 13:30
     morning, afternoon = session.half_days
-    assert presence.present(afternoon) == {"p001"}
+    assert presence.present(afternoon) == {"p001", "p003"}
     assert presence.present(morning) == {"p001", "p002", "p003"}
     assert [m.status for _, m in presence.of("p001")] == ["present", "late"]
 

@@ -5,7 +5,8 @@ participant, identified by ``id`` or by ``nom`` + ``prénom``, and one column pe
 people write it — « 08/03/2027 matin », « 2027-03-08 après-midi », « lundi 8 mars AM »,
 « 8 mars PM », or a date over two columns with « matin » and « après-midi » on the line below. Cells are written as in practice: P, x, 1, oui, ✓, « présent(e) » for present;
 A, 0, non, « absent(e) » (or an empty cell) for absent; « retard 30 min », « R 15 »,
-« retard 1 h 15 » for a late arrival. An empty cell can only under-count the hours certified.
+« retard 1 h 15 », or the arrival time as the sheet asks for it (« arrivée à 9 h 30 », « 9h30 »)
+for a late arrival. An empty cell can only under-count the hours certified.
 
 Every problem (unknown column or participant, unreadable cell, a participant or half-day of the
 session missing) names its row and column, in French, and nothing is produced until it is fixed.
@@ -54,6 +55,9 @@ _PRESENT_SIGNS = {"✓", "✔", "☑"}
 _ABSENT = {"", "a", "0", "non", "n", "absent", "absente", "abs", "absent excuse", "absente excusee"}
 _LATE = re.compile(r"^(?:en )?(?:retard|r)(?: de)?(?: (?P<rest>.*))?$")
 _LATE_AFTER = re.compile(r"^(?P<rest>.*?) (?:de )?retard$")
+_ARRIVAL = re.compile(
+    r"^(?:arrive e?|arrivee|arrive|arr)?(?: a)? ?(?P<h>\d{1,2}) ?[h ] ?(?P<m>\d{2})?$"
+)
 _DURATION = re.compile(
     r"^(?:(?P<h>\d{1,2}) ?h(?: ?(?P<hm>\d{1,2}))?(?: ?min)?|(?P<m>\d{1,3}) ?(?:min|mn|minutes?|m)?)$"
 )
@@ -309,22 +313,32 @@ def _mark(
         return Mark("present")
     if folded in _ABSENT and (folded or not text.strip()):  # « ? » or « - » is not a blank
         return Mark("absent")
-    late = _LATE.match(folded) or _LATE_AFTER.match(folded)
-    if late is None:
-        problems.append(Problem(ui_text("admin.presence.cell", value=text), file=where, row=row,
-                                field=field))  # fmt: skip
+    minutes = _late_minutes(folded, half_day)
+    if minutes is None:
+        key = "admin.presence.late_duration" if _LATE.match(folded) else "admin.presence.cell"
+        problems.append(Problem(ui_text(key, value=text), file=where, row=row, field=field))
         return None
-    duration = _DURATION.match((late["rest"] or "").strip())
-    if duration is None:
-        problems.append(Problem(ui_text("admin.presence.late_duration", value=text), file=where,
-                                row=row, field=field))  # fmt: skip
-        return None
-    if duration["m"] is not None:
-        minutes = int(duration["m"])
-    else:
-        minutes = int(duration["h"]) * 60 + int(duration["hm"] or 0)
     if not 0 < minutes < round(half_day.hours * 60):
-        problems.append(Problem(ui_text("admin.presence.late_too_long", value=text), file=where,
-                                row=row, field=field))  # fmt: skip
+        key = "admin.presence.late_too_long" if minutes > 0 else "admin.presence.not_late"
+        problems.append(Problem(ui_text(key, value=text), file=where, row=row, field=field))
         return None
     return Mark("late", minutes)
+
+
+def _late_minutes(folded: str, half_day: HalfDay) -> int | None:
+    """Minutes late written in a cell; None when the cell is not understood.
+
+    « retard 30 min », « R 15 », « 1 h de retard », or the arrival time as the attendance sheet
+    asks for it (« arrivée à 9 h 30 », « 9h30 »).
+    """
+    arrival = _ARRIVAL.match(folded)
+    if arrival is not None:
+        start = half_day.start.hour * 60 + half_day.start.minute
+        return int(arrival["h"]) * 60 + int(arrival["m"] or 0) - start
+    late = _LATE.match(folded) or _LATE_AFTER.match(folded)
+    duration = None if late is None else _DURATION.match((late["rest"] or "").strip())
+    if duration is None:
+        return None
+    if duration["m"] is not None:
+        return int(duration["m"])
+    return int(duration["h"]) * 60 + int(duration["hm"] or 0)
