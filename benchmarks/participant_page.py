@@ -13,7 +13,8 @@ day's participant notebook the same. It prints, per mode:
 
 Modes: ``extension`` is the room (a jupyter-server with Voilà as a server extension, as each
 participant's single-user server runs it); ``voila`` is standalone ``voila`` (``make app``);
-``voila-preheat`` adds ``--preheat_kernel=True``. The workbook is produced first with
+``voila-preheat`` adds ``--preheat_kernel=True``; ``extension-progressive`` adds
+``--VoilaConfiguration.progressive_rendering=True`` to the room's server. The workbook is produced first with
 ``parler-kit workbooks build --formats ipynb`` on the example roster.
 
 Run: ``.venv/bin/python benchmarks/participant_page.py [--repeat N] [--modes extension,voila]``
@@ -42,6 +43,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from browser.jupyter_servers import (  # noqa: E402  (the tests' server helpers)
     CHROMIUM,
     CHROMIUM_ARGS,
+    ROOM_VOILA_OPTIONS,
     Server,
     jupyter_env,
     run_voila,
@@ -56,8 +58,7 @@ FIRST_INTERACTIVE = ", ".join(
     for control in ("input:not([disabled])", "select:not([disabled])", "button:not([disabled])",
                     "textarea:not([disabled])", "[role=slider]")
 )  # fmt: skip
-#: The room's Voilà settings (see docs/performance.md, « The participant's page »).
-ROOM_ARGS = ("--VoilaConfiguration.show_tracebacks=False",)
+PROGRESSIVE = "--VoilaConfiguration.progressive_rendering=True"
 
 
 def produce_workbook(folder: Path) -> Path:
@@ -137,14 +138,19 @@ def kernels_rss_mb(server: Server) -> list[float]:
 
 def serve(mode: str, notebook: Path, env: dict[str, str]) -> AbstractContextManager[Server]:
     """The server of `mode` for the folder holding `notebook`."""
-    if mode == "extension":
-        return run_voila_extension(notebook.parent, env, extra_args=ROOM_ARGS)
-    return run_voila(notebook, env, preheat=mode == "voila-preheat", extra_args=ROOM_ARGS)
+    if mode.startswith("extension"):
+        extra = (
+            (*ROOM_VOILA_OPTIONS, PROGRESSIVE)
+            if mode.endswith("progressive")
+            else ROOM_VOILA_OPTIONS
+        )
+        return run_voila_extension(notebook.parent, env, extra_args=extra)
+    return run_voila(notebook, env, preheat=mode == "voila-preheat", extra_args=ROOM_VOILA_OPTIONS)
 
 
 def page_url(mode: str, server: Server, notebook: Path) -> str:
     """Where the participant's page is in `mode`."""
-    if mode == "extension":
+    if mode.startswith("extension"):
         return f"{server.url}/voila/render/{notebook.name}?token={server.token}"
     return f"{server.url}/"
 
@@ -187,7 +193,7 @@ def main() -> None:
     """Produce a workbook, then measure each mode and the in-kernel breakdown; print."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--modes", default="extension,voila,voila-preheat")
+    parser.add_argument("--modes", default="extension,extension-progressive,voila,voila-preheat")
     parser.add_argument("--notebook", type=Path, help="measure this notebook instead")
     arguments = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="pk-page-"))

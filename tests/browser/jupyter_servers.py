@@ -59,6 +59,12 @@ VOILA_DENYLIST = [
     "@jupyter/nbgrader",
 ]
 _BIN = Path(sys.executable).parent
+#: The Voilà options of a participant's server in the room (docs/performance.md, « The
+#: participant's page »): a French page (``<html lang="fr">``), no Python traceback shown.
+ROOM_VOILA_OPTIONS = (
+    "--VoilaExporter.language_code=fr",
+    "--VoilaConfiguration.show_tracebacks=False",
+)
 
 
 @dataclass(frozen=True)

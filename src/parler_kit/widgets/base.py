@@ -29,11 +29,40 @@ _BAD = "#D55E00"  # vermillion
 _INFO = "#555555"
 # Page-wide rules for the kit's widgets (an HTML widget's <style> applies to the whole page):
 # a thick focus ring for keyboard users on a projector, and a tick + outline on the selected
-# button of a button group, so the choice does not rest on a grey shade alone.
+# button of a button group, so the choice does not rest on a grey shade alone. Any device
+# (phone 390 px wide to laptop): text at least 16 px, touch targets at least 44 px high, labels
+# and buttons wrap instead of being cut, description and control stack on narrow screens, and
+# nothing is wider than the page (no horizontal scrolling).
 KIT_CSS = """<style>
+:root { --jp-content-font-size1: 16px; --jp-ui-font-size1: 16px; --jp-code-font-size: 16px; }
+.pk-kit { --jp-widgets-font-size: 16px; --jp-widgets-inline-height: 44px;
+  --jp-widgets-inline-width: 100%; font-size: 16px; line-height: 1.45;
+  max-width: 100%; box-sizing: border-box; }
 .pk-kit :focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }
 .pk-choice .mod-active { font-weight: bold; outline: 3px solid #000000; outline-offset: -3px; }
 .pk-choice .mod-active::before { content: "✓ "; }
+.pk-kit .widget-label, .pk-kit .widget-label-basic, .pk-kit .widget-label-basic span,
+.pk-kit .jupyter-button, .pk-kit .widget-readout { white-space: normal; overflow: visible;
+  text-overflow: clip; height: auto; min-height: 44px; line-height: 1.3; }
+.pk-kit .jupyter-button { min-width: 44px; max-width: 100%; padding: 6px 12px; }
+.pk-kit .widget-inline-hbox, .pk-kit .widget-toggle-buttons, .pk-kit .widget-hbox {
+  flex-wrap: wrap; height: auto; max-width: 100%; }
+.pk-kit input, .pk-kit textarea, .pk-kit select { font-size: 16px; min-height: 44px;
+  max-width: 100%; box-sizing: border-box; }
+.pk-kit input[type=checkbox], .pk-kit input[type=radio] { min-height: 0; width: 22px;
+  height: 22px; margin: 0 8px 0 2px; }
+.pk-kit .widget-checkbox, .pk-kit .widget-radio-box label { min-height: 44px; height: auto;
+  display: flex; align-items: center; }
+.pk-kit .widget-radio-box { height: auto; }
+.pk-kit .widget-slider { min-height: 44px; }
+.pk-kit small { font-size: 16px; color: #333333; }
+.pk-kit img { max-width: 100%; height: auto; }
+.pk-kit table { display: block; max-width: 100%; overflow-x: auto; }
+@media (max-width: 600px) {
+  .pk-kit .widget-inline-hbox { flex-direction: column; align-items: stretch; }
+  .pk-kit .widget-inline-hbox > .widget-label { width: auto !important; max-width: 100%; }
+  .pk-kit .widget-inline-hbox > * { max-width: 100%; }
+}
 </style>"""
 _STYLE = "border-left:6px {line} {colour}; padding:6px 10px; margin:4px 0; background:#ffffff; color:#111111; font-size:1em; line-height:1.4"
 

@@ -36,10 +36,13 @@ class MilestoneTimeline(KitWidget):
         locale: Locale = "fr",
     ) -> None:
         super().__init__(store=store, bank=bank, locale=locale, needs_store=False)
-        self.slider = w.IntSlider(
+        # A labelled native number field, not a slider: ipywidgets' slider handle has no
+        # accessible name (axe-core: serious), while this one is named, takes the arrow keys
+        # and opens the numeric keypad on a phone.
+        self.slider = w.BoundedIntText(
             value=max(0, min(MAX_AGE, age_months)), min=0, max=MAX_AGE, step=1,
-            description=self.t("widgets.timeline.age"), continuous_update=False,
-            style=labelled_style(), layout=w.Layout(width="100%", max_width="640px"),
+            description=self.t("widgets.timeline.age"), continuous_update=True,
+            style=labelled_style(), layout=w.Layout(width="auto", max_width="100%"),
         )  # fmt: skip
         options = [(self.t("widgets.timeline.all_domains"), "")] + [
             (self.t(f"charts.domain.{d}"), d) for d in _DOMAINS

@@ -1,0 +1,300 @@
+"""The produced workbook as a participant sees it: Voilà as a server extension (the room's set-up).
+
+One jupyter-server per module serves a workbook made by ``parler-kit workbooks build`` with the
+room's Voilà settings (`ROOM_VOILA_OPTIONS`). The tests answer every exercise with the keyboard
+alone, reload and find every answer again; check the page at phone, tablet and laptop sizes; and
+run axe-core on it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from browser.jupyter_servers import (
+    ROOM_VOILA_OPTIONS,
+    SCREENSHOTS,
+    Server,
+    jupyter_env,
+    run_voila_extension,
+)
+
+pytestmark = pytest.mark.browser
+REPO = Path(__file__).resolve().parents[2]
+DOC_IMAGES = REPO / "docs" / "img"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+KINDS = (
+    "timeline", "vocabulary", "techniques", "reformulation", "dialogue", "quiz",
+    "observation", "action_sheet", "evaluation",
+)  # fmt: skip
+REPLY = "Oui, le chien est tombé dans la flaque !"
+TITLE = "Lire ensemble au marché du samedi"
+VIEWPORTS = {"phone": (390, 844), "tablet": (768, 1024), "laptop": (1280, 800)}
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first example participant's workbook, as ``parler-kit workbooks build`` makes it."""
+    out = tmp_path_factory.mktemp("carnets")
+    roster = out.parent / "roster.csv"  # the example roster's first participant only
+    lines = (REPO / "examples" / "roster.csv").read_text("utf-8-sig").splitlines()
+    roster.write_text("\n".join(lines[:2]) + "\n", "utf-8")
+    subprocess.run(
+        [str(REPO / ".venv/bin/parler-kit"), "workbooks", "build", str(roster),
+         "--session", "examples/session.yaml", "--out", str(out), "--formats", "ipynb",
+         "--jobs", "1"],
+        cwd=REPO, check=True, capture_output=True,
+    )  # fmt: skip
+    return sorted(p for p in out.iterdir() if p.is_dir())[0] / "workbook.ipynb"
+
+
+@pytest.fixture(scope="module")
+def room(workbook: Path, jupyter_home: Path) -> Iterator[Server]:
+    """The participant's server: jupyter-server + Voilà extension, the room's options."""
+    with run_voila_extension(
+        workbook.parent, jupyter_env(jupyter_home), extra_args=ROOM_VOILA_OPTIONS
+    ) as server:
+        yield server
+
+
+def _open_page(page: Page, room: Server) -> None:
+    page.goto(f"{room.url}/voila/render/workbook.ipynb?token={room.token}")
+    expect(page.locator(".pk-section")).to_have_count(len(KINDS), timeout=120_000)
+
+
+def _section(page: Page, kind: str) -> Locator:
+    return page.locator(".pk-section").nth(KINDS.index(kind))
+
+
+def _focused(locator: Locator) -> bool:
+    return bool(
+        locator.evaluate("e => e === document.activeElement || e.contains(document.activeElement)")
+    )
+
+
+def _tab_to(page: Page, target: Locator, limit: int = 150) -> None:
+    """Press Tab until `target` has the focus (it must be reachable from the keyboard)."""
+    for _ in range(limit):
+        if _focused(target):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"not reachable with Tab: {target}")
+
+
+def _open_section(page: Page, kind: str) -> Locator:
+    """Open the section of `kind` with the keyboard (Enter on its button); its widget."""
+    section = _section(page, kind)
+    toggle = section.locator(".pk-section-toggle")
+    if "Ouvrir" in (toggle.text_content() or ""):
+        toggle.focus()
+        page.keyboard.press("Enter")
+    body = section.locator(".pk-kit").first
+    body.wait_for(state="visible", timeout=30_000)
+    toggle.focus()
+    return body
+
+
+def _answers(folder: Path) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for path in sorted(folder.glob("*.answers.json")):
+        merged.update(json.loads(path.read_text("utf-8")).get("answers", {}))
+    return merged
+
+
+def _wait_for_change(folder: Path, before: dict[str, Any], timeout: float = 20) -> set[str]:
+    """The keys whose stored value changed since `before` (AssertionError when none does)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        now = _answers(folder)
+        changed = {k for k, v in now.items() if before.get(k, {}).get("value") != v["value"]}
+        if changed:
+            return changed
+        time.sleep(0.2)
+    raise AssertionError("no answer reached the answers file")
+
+
+def _vocabulary(page: Page, w: Locator) -> None:
+    words = w.locator("input[type=number]").nth(1)
+    _tab_to(page, words)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("80")
+    _tab_to(page, w.get_by_role("button", name="Placer ce nombre"))
+    page.keyboard.press("Enter")
+
+
+def _check_then_press(button: str) -> Callable[[Page, Locator], None]:
+    def act(page: Page, w: Locator) -> None:
+        _tab_to(page, w.locator("input[type=checkbox]").first)
+        page.keyboard.press("Space")
+        _tab_to(page, w.get_by_role("button", name=button).first)
+        page.keyboard.press("Enter")
+
+    return act
+
+
+def _reformulation(page: Page, w: Locator) -> None:
+    _tab_to(page, w.locator("textarea").first)
+    page.keyboard.type(REPLY)
+    _tab_to(page, w.get_by_role("button", name="Enregistrer et voir le retour").first)
+    page.keyboard.press("Enter")
+
+
+def _quiz(page: Page, w: Locator) -> None:
+    _tab_to(page, w.locator("input[type=radio]").first)
+    page.keyboard.press("Space")
+    _tab_to(page, w.get_by_role("button", name="Valider ma réponse").first)
+    page.keyboard.press("Enter")
+
+
+def _observation(page: Page, w: Locator) -> None:
+    _tab_to(page, w.get_by_role("textbox", name="Code de l'enfant (ex. E-07)"))
+    page.keyboard.type("E-01")
+    page.keyboard.press("Tab")
+    _tab_to(page, w.get_by_role("button", name="Souvent").first)
+    page.keyboard.press("Enter")
+
+
+def _action_sheet(page: Page, w: Locator) -> None:
+    _tab_to(page, w.locator("input[type=text], textarea").first)
+    page.keyboard.type(TITLE)
+    page.keyboard.press("Tab")
+
+
+def _evaluation(page: Page, w: Locator) -> None:
+    _tab_to(page, w.locator("input[type=radio]").first)
+    page.keyboard.press("ArrowRight")  # radio groups move with the arrow keys: « 2 – Peu »
+
+
+#: kind → (keyboard action, check that the page shows the answer after a reload)
+EXERCISES: dict[str, tuple[Callable[[Page, Locator], None], Callable[[Locator], None]]] = {
+    "vocabulary": (
+        _vocabulary,
+        lambda w: expect(w.locator("li").filter(has_text="80").first).to_be_visible(),
+    ),
+    "techniques": (
+        _check_then_press("Valider ma réponse"),
+        lambda w: expect(w.locator("input[type=checkbox]").first).to_be_checked(),
+    ),
+    "reformulation": (
+        _reformulation,
+        lambda w: expect(w.locator("textarea").first).to_have_value(REPLY),
+    ),
+    "dialogue": (
+        _check_then_press("Comparer avec la clé"),
+        lambda w: expect(w.locator("input[type=checkbox]").first).to_be_checked(),
+    ),
+    "quiz": (_quiz, lambda w: expect(w.locator("input[type=radio]").first).to_be_checked()),
+    "observation": (
+        _observation,
+        lambda w: expect(w.get_by_role("button", name="Souvent").first).to_have_class(
+            re.compile(r"\bmod-active\b")
+        ),
+    ),
+    "action_sheet": (
+        _action_sheet,
+        lambda w: expect(w.locator("input[type=text], textarea").first).to_have_value(TITLE),
+    ),
+    "evaluation": (
+        _evaluation,
+        lambda w: expect(w.locator("input[type=radio]").nth(1)).to_be_checked(),
+    ),
+}
+
+
+def test_every_exercise_answered_from_the_keyboard_is_shown_again_after_a_reload(
+    page: Page, room: Server, workbook: Path
+) -> None:
+    """Each exercise, done with Tab/Space/Enter/typing only, is saved at once and restored."""
+    folder = workbook.parent
+    _open_page(page, room)
+    timeline = _open_section(page, "timeline")
+    _tab_to(page, timeline.get_by_role("spinbutton"))
+    page.keyboard.press("ArrowUp")
+    expect(timeline.get_by_role("spinbutton")).to_have_value("19")
+    for kind, (act, _restored) in EXERCISES.items():
+        before = _answers(folder)
+        act(page, _open_section(page, kind))
+        assert _wait_for_change(folder, before), kind
+    page.reload()
+    expect(page.locator(".pk-section")).to_have_count(len(KINDS), timeout=120_000)
+    for kind, (_act, restored) in EXERCISES.items():
+        restored(_open_section(page, kind))
+    expect(page.get_by_text("Traceback (most recent call last)")).to_have_count(0)
+
+
+#: Problems a participant would meet at the current size: page wider than the screen, text
+#: under 16 px, touch targets under 44 px, labels cut (text wider than its box).
+DEVICE_PROBLEMS = """() => {
+  const problems = [];
+  const visible = e => { const r = e.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; };
+  const name = e => (e.textContent || e.getAttribute('aria-label') || e.outerHTML).trim().slice(0, 60);
+  if (document.documentElement.scrollWidth > window.innerWidth + 1)
+    problems.push(`page ${document.documentElement.scrollWidth} px wide in ${window.innerWidth}`);
+  const scope = [...document.querySelectorAll('.pk-section')];
+  for (const root of scope) {
+    for (const e of root.querySelectorAll('*')) {
+      if (!visible(e)) continue;
+      const ownText = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+      if (ownText && parseFloat(getComputedStyle(e).fontSize) < 15.5)
+        problems.push(`text ${getComputedStyle(e).fontSize}: ${name(e)}`);
+      if (ownText && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'hidden')
+        problems.push(`cut: ${name(e)}`);
+    }
+    const targets = root.querySelectorAll(
+      'button, select, textarea, input:not([type=checkbox]):not([type=radio]), [role=slider],'
+      + ' .widget-checkbox, .widget-radio-box label');
+    for (const e of targets) {
+      if (!visible(e)) continue;
+      const r = e.getBoundingClientRect();
+      if (r.height < 43.5) problems.push(`target ${Math.round(r.height)} px high: ${name(e)}`);
+    }
+  }
+  return problems;
+}"""
+
+
+def test_the_page_fits_a_phone_a_tablet_and_a_laptop(page: Page, room: Server) -> None:
+    """Phone, tablet, laptop, every exercise open: no sideways scroll, text ≥ 16 px, targets ≥ 44 px."""
+    _open_page(page, room)
+    for kind in KINDS:
+        _open_section(page, kind)
+    update_docs = os.environ.get("PARLER_KIT_UPDATE_DOC_IMAGES") == "1"
+    for device, (width, height) in VIEWPORTS.items():
+        page.set_viewport_size({"width": width, "height": height})
+        problems = page.evaluate(DEVICE_PROBLEMS)
+        assert problems == [], f"{device}: {problems[:15]}"
+        _section(page, "techniques").scroll_into_view_if_needed()
+        path = SCREENSHOTS / f"device-{device}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=path)
+        if update_docs:
+            DOC_IMAGES.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=DOC_IMAGES / f"device-{device}.png")
+
+
+def test_axe_finds_no_serious_or_critical_violation_and_the_page_is_french(
+    page: Page, room: Server
+) -> None:
+    """axe-core on the page with every exercise open: 0 serious/critical; ``<html lang="fr">``."""
+    _open_page(page, room)
+    for kind in KINDS:
+        _open_section(page, kind)
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    page.add_script_tag(path=str(AXE))
+    result: dict[str, Any] = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
