@@ -226,3 +226,12 @@ def test_shared_sections_laid_out_once(handouts: list[Path]) -> None:
     assert sections[0] & sections[1], "the two professions share no section"
     laid = list((out / ".cache").glob("section-*.pdf"))
     assert len(laid) == len(sections[0] | sections[1])
+
+
+def test_participant_folders_hold_no_lock_or_cache(handouts: list[Path]) -> None:
+    """What is handed out holds no lock file, cache folder or hidden file."""
+    for path in handouts:
+        leftovers = [
+            p.name for p in path.parent.rglob("*") if p.suffix == ".lock" or p.name[0] in "._"
+        ]
+        assert leftovers == [], leftovers

@@ -157,7 +157,7 @@ def _build(context: BatchContext, participant: Participant) -> dict[str, str]:
         if context.follow_up is not None:
             written.append(_write_follow_up(context, participant, folder))
     if not answers_path.exists():  # never touch answers a participant already gave
-        AnswerStore.open(answers_path, participant_id=participant.id, session_id=context.session.id)
+        _new_answers_file(answers_path, participant, context)
     if "html" in context.formats or "pdf" in context.formats:
         digest = answers_digest(answers_path)
         answers = read_answers(answers_path) if digest is not None else None
@@ -191,5 +191,15 @@ def _write_follow_up(context: BatchContext, participant: Participant, folder: Pa
     write_atomic(path, nbformat.writes(notebook).encode("utf-8"))  # type: ignore[no-untyped-call]
     answers = folder / FOLLOW_UP_ANSWERS_NAME
     if not answers.exists():  # answers given a few weeks later are never touched
-        AnswerStore.open(answers, participant_id=participant.id, session_id=context.session.id)
+        _new_answers_file(answers, participant, context)
     return path
+
+
+def _new_answers_file(path: Path, participant: Participant, context: BatchContext) -> None:
+    """An empty answers file for `participant`, without the lock file the store left beside it.
+
+    The folder is handed out as it is: no lock file in it. Nobody else can hold that lock (the
+    file did not exist); the store makes it again when the participant's first answer is saved.
+    """
+    AnswerStore.open(path, participant_id=participant.id, session_id=context.session.id)
+    path.with_name(path.name + ".lock").unlink(missing_ok=True)
