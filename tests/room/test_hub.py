@@ -104,6 +104,35 @@ def test_three_participants_answer_the_same_question_and_each_keeps_their_own(
     assert len({repr(value) for value in stored}) == 3
 
 
+def test_the_live_view_follows_a_participants_answer_for_trainers_only(
+    room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
+) -> None:
+    """/services/classe/ shows trainers a save without reload; a participant gets the French refusal."""
+    trainer = new_device(chromium, contexts)
+    trainer.goto(room_hub.url + "services/classe/vue/positionnement")
+    trainer.get_by_label("Identifiant").fill(room_hub.room.trainers[0].username)
+    trainer.get_by_label("Code d'accès").fill(room_hub.room.trainers[0].code)
+    trainer.get_by_role("button", name="Entrer").click()
+    trainer.wait_for_url(re.compile(r"/services/classe/vue/positionnement"))
+    second = trainer.locator("section.question").nth(1)
+    before = second.inner_text()
+    trainer.evaluate("window.notReloaded = true")
+
+    participant = new_device(chromium, contexts)
+    person = room_hub.room.participants[1]
+    log_in(participant, room_hub, person)
+    participant.get_by_role("link", name=re.compile(FIRST_NOTEBOOK)).click()
+    participant.locator(".widget-radio-box").nth(1).locator("input[type=radio]").first.check()
+    participant.get_by_role("button", name="Valider ma réponse").nth(1).click()
+    expect(second).not_to_have_text(before, timeout=15_000)
+    assert trainer.evaluate("window.notReloaded") is True
+    assert person.last_name not in trainer.content() and person.username not in trainer.content()
+
+    response = participant.goto(room_hub.url + "services/classe/")
+    assert response is not None and response.status == 403
+    expect(participant.locator("h1")).to_have_text("Accès réservé aux formateurs")
+
+
 def test_a_wrong_code_is_refused_in_french(
     room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
 ) -> None:
@@ -179,7 +208,8 @@ def test_status_collect_and_grade_after_the_participants_answered(room_hub: Hub)
     collected = run_cli("room", "collect", root, "day1", home=home)
     assert "4 participants ramassés, 0 refusés" in collected.stdout
     config = room_hub.room.layout.course_config
-    graded = run_cli("course", "grade", "day1", "--config", str(config), home=home)
+    chosen = [arg for p in people for arg in ("--participant", folder_of(room_hub, p).name)]
+    graded = run_cli("course", "grade", "day1", "--config", str(config), *chosen, home=home)
     assert "Traceback" not in graded.stderr
     from nbgrader.api import Gradebook
 

@@ -8,9 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from room_fixtures import ROSTER, SESSION, PreparedRoom, run_cli
+from click.testing import CliRunner
+from room_fixtures import ROSTER, SESSION, PreparedRoom
 
 from parler_kit.answers import read_answers
+from parler_kit.cli import main
 from parler_kit.room.accounts import code_matches, load_accounts
 
 
@@ -96,10 +98,10 @@ def test_bad_roster_prints_the_roster_errors_and_prepares_nothing(tmp_path: Path
     """A roster with a missing name is refused with its row named; no room folder is created."""
     roster = tmp_path / "liste.csv"
     roster.write_text(ROSTER.read_text("utf-8-sig").replace("Martin;Léo", ";Léo"), "utf-8")
-    result = run_cli("room", "prepare", str(roster), "--session", str(SESSION),
-                     "--out", str(tmp_path / "ROOM"), home=tmp_path, check=False)  # fmt: skip
-    assert result.returncode == 1
-    assert "ligne 4" in result.stderr and "Traceback" not in result.stderr
+    result = CliRunner().invoke(main, ["room", "prepare", str(roster), "--session", str(SESSION),
+                                       "--out", str(tmp_path / "ROOM")])  # fmt: skip
+    assert result.exit_code == 1
+    assert "ligne 4" in result.stderr and "Traceback" not in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["liste.csv"]
 
 
@@ -108,9 +110,9 @@ def test_an_existing_room_is_never_prepared_over(
 ) -> None:
     """prepare into a folder that is not empty refuses, in French, and changes nothing."""
     before = prepared_room.layout.codes_csv.read_bytes()
-    result = run_cli("room", "prepare", str(ROSTER), "--session", str(SESSION),
-                     "--out", str(prepared_room.layout.root), home=tmp_path, check=False)  # fmt: skip
-    assert result.returncode == 1
+    result = CliRunner().invoke(main, ["room", "prepare", str(ROSTER), "--session", str(SESSION),
+                                       "--out", str(prepared_room.layout.root)])  # fmt: skip
+    assert result.exit_code == 1
     assert "existe déjà" in result.stderr
     assert prepared_room.layout.codes_csv.read_bytes() == before
 
@@ -120,7 +122,6 @@ def test_releasing_an_unknown_day_names_the_known_days(
     prepared_room: PreparedRoom, day: str
 ) -> None:
     """room release with a day the course does not have says which days exist."""
-    result = run_cli("room", "release", str(prepared_room.layout.root), day,
-                     home=prepared_room.home, check=False)  # fmt: skip
-    assert result.returncode == 1
+    result = CliRunner().invoke(main, ["room", "release", str(prepared_room.layout.root), day])
+    assert result.exit_code == 1
     assert "day1, day2, day3" in result.stderr
