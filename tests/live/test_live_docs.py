@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from browser.jupyter_servers import REPO
-
 from parler_kit.room.layout import RoomLayout
 from parler_kit.room.services import hub_services
 
