@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from parler_kit.admin.environment import render
 from parler_kit.admin.outcomes import LearningOutcome, objective_results
 from parler_kit.admin.people import attending
-from parler_kit.i18n import ui_text
-from parler_kit.printing import document_html, render_pdf
+from parler_kit.admin.personal import personal_file_name, personal_page
+from parler_kit.printing import render_pdf
 from parler_kit.roster import Participant, Presence, Roster, Session
 
 
@@ -36,17 +35,16 @@ def attestation_html(
     """
     if results and outcome is None:
         outcome = LearningOutcome()
-    body = render(
+    return personal_page(
         "attestation.html.j2",
-        participant=participant,
+        "admin.attestation.title",
+        participant,
         session=session,
         results=objective_results(session, outcome if results else None),
         attended=None if presence is None else presence.of(participant.id),
         hours=None if presence is None else presence.hours(participant.id),
         demo=demo,
     )
-    title = ui_text("admin.attestation.title")
-    return document_html(f"{title} — {participant.full_name}", body)
 
 
 #: Certificates are named « attestation-<participant id>.pdf » (the erase command relies on it).
@@ -54,8 +52,8 @@ ATTESTATION_PREFIX = "attestation-"
 
 
 def attestation_file_name(participant: Participant) -> str:
-    """« attestation-<participant id>.pdf » (ids are safe file names, see parler_kit.roster)."""
-    return f"{ATTESTATION_PREFIX}{participant.id}.pdf"
+    """« attestation-<participant id>.pdf »."""
+    return personal_file_name(ATTESTATION_PREFIX, participant)
 
 
 def write_attestations(

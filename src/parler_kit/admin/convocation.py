@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from parler_kit.admin.environment import render
 from parler_kit.admin.identity import require
 from parler_kit.admin.people import sorted_participants
+from parler_kit.admin.personal import personal_file_name, personal_page
 from parler_kit.i18n import ui_text
-from parler_kit.printing import document_html, render_pdf
+from parler_kit.printing import render_pdf
 from parler_kit.roster import HalfDay, Participant, Roster, Session
 
 #: What the convocation cannot go without (Qualiopi indicator 1).
@@ -43,14 +43,13 @@ def programme(session: Session) -> list[tuple[dt.date, list[HalfDay], str]]:
 def convocation_html(participant: Participant, session: Session) -> str:
     """The full printable convocation and programme of one participant."""
     require(session, REQUIRED, ui_text("admin.convocation.title"))
-    body = render(
+    return personal_page(
         "convocation.html.j2",
-        participant=participant,
+        "admin.convocation.title",
+        participant,
         session=session,
         programme=programme(session),
     )
-    title = ui_text("admin.convocation.title")
-    return document_html(f"{title} — {participant.full_name}", body)
 
 
 #: Convocations are named « convocation-<participant id>.pdf » (the erase command relies on it).
@@ -59,7 +58,7 @@ CONVOCATION_PREFIX = "convocation-"
 
 def convocation_file_name(participant: Participant) -> str:
     """« convocation-<participant id>.pdf »."""
-    return f"{CONVOCATION_PREFIX}{participant.id}.pdf"
+    return personal_file_name(CONVOCATION_PREFIX, participant)
 
 
 def write_convocations(roster: Roster, session: Session, out: Path) -> list[Path]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parler_kit.admin.environment import render
 from parler_kit.admin.formatting import format_period
 from parler_kit.admin.identity import require
 from parler_kit.admin.people import attending
+from parler_kit.admin.personal import personal_file_name, personal_page
 from parler_kit.i18n import ui_text
-from parler_kit.printing import document_html, render_pdf
+from parler_kit.printing import render_pdf
 from parler_kit.roster import Participant, Presence, Roster, Session
 
 #: The organisme fields the certificate prints.
@@ -27,16 +27,15 @@ def realisation_html(
 ) -> str:
     """The full printable certificat de réalisation of one participant."""
     require(session, REQUIRED, ui_text("admin.realisation.title"))
-    body = render(
+    return personal_page(
         "realisation.html.j2",
-        participant=participant,
+        "admin.realisation.title",
+        participant,
         session=session,
         period=format_period(session.days[0], session.days[-1]),
         hours=presence.hours(participant.id),
         demo=demo,
     )
-    title = ui_text("admin.realisation.title")
-    return document_html(f"{title} — {participant.full_name}", body)
 
 
 #: Certificates are named « certificat-realisation-<participant id>.pdf » (erase relies on it).
@@ -45,7 +44,7 @@ REALISATION_PREFIX = "certificat-realisation-"
 
 def realisation_file_name(participant: Participant) -> str:
     """« certificat-realisation-<participant id>.pdf »."""
-    return f"{REALISATION_PREFIX}{participant.id}.pdf"
+    return personal_file_name(REALISATION_PREFIX, participant)
 
 
 def write_realisations(
