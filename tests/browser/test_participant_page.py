@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -58,7 +59,28 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def room(workbook: Path, jupyter_home: Path) -> Iterator[Server]:
+def releases(workbook: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Day 2 and day 3 as participants get them (nbgrader release), beside the workbook."""
+    course = tmp_path_factory.mktemp("course")
+    (course / "nbgrader_config.py").write_text(
+        "from pathlib import Path\n"
+        "from parler_kit.course.settings import apply_course_settings\n"
+        f"apply_course_settings(get_config(), root=Path({str(course / 'cours')!r}),"
+        f" source=Path({str(REPO / 'curriculum')!r}))\n",
+        "utf-8",
+    )
+    days = {}
+    for day in ("day2", "day3"):
+        subprocess.run(
+            [str(REPO / ".venv/bin/nbgrader"), "generate_assignment", day, "--force"],
+            cwd=course, check=True, capture_output=True,
+        )  # fmt: skip
+        days[day] = Path(shutil.copytree(course / "cours" / "release" / day, workbook.parent / day))
+    return days
+
+
+@pytest.fixture(scope="module")
+def room(workbook: Path, releases: dict[str, Path], jupyter_home: Path) -> Iterator[Server]:
     """The participant's server: jupyter-server + Voilà extension, the room's options."""
     with run_voila_extension(
         workbook.parent, jupyter_env(jupyter_home), extra_args=ROOM_VOILA_OPTIONS
@@ -241,7 +263,13 @@ DEVICE_PROBLEMS = """() => {
   if (document.documentElement.scrollWidth > window.innerWidth + 1)
     problems.push(`page ${document.documentElement.scrollWidth} px wide in ${window.innerWidth}`);
   const scope = [...document.querySelectorAll('.pk-section')];
+  for (let e = scope[0]; e; e = e.parentElement) {  // a scrolling container of the page
+    const overflow = getComputedStyle(e).overflowX;
+    if ((overflow === 'auto' || overflow === 'scroll') && e.scrollWidth > e.clientWidth + 1)
+      problems.push(`sideways scroll in ${e.tagName}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}`);
+  }
   for (const root of scope) {
+    const edge = root.getBoundingClientRect().right;
     for (const e of root.querySelectorAll('*')) {
       if (!visible(e)) continue;
       const ownText = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
@@ -249,6 +277,8 @@ DEVICE_PROBLEMS = """() => {
         problems.push(`text ${getComputedStyle(e).fontSize}: ${name(e)}`);
       if (ownText && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'hidden')
         problems.push(`cut: ${name(e)}`);
+      if (ownText && e.getBoundingClientRect().right > edge + 1)
+        problems.push(`past the right edge: ${name(e)}`);
     }
     const targets = root.querySelectorAll(
       'button, select, textarea, input:not([type=checkbox]):not([type=radio]), [role=slider],'
@@ -298,3 +328,34 @@ def test_axe_finds_no_serious_or_critical_violation_and_the_page_is_french(
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+def _shown_kinds(notebook: Path) -> list[str]:
+    """The kinds of the ``show(...)`` calls of a notebook, in order."""
+    cells = json.loads(notebook.read_text("utf-8"))["cells"]
+    source = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    return re.findall(r"show\(\s*[\"']([a-z_]+)[\"']", source)
+
+
+@pytest.mark.parametrize("day", ["day2", "day3"])
+def test_day_notebooks_open_in_voila_and_are_answered(
+    page: Page, room: Server, releases: dict[str, Path], day: str
+) -> None:
+    """Each released notebook of the day opens in Voilà; its first exercise is answered and saved."""
+    folder = releases[day]
+    answered = []
+    for notebook in sorted(folder.glob("*.ipynb")):
+        kinds = _shown_kinds(notebook)
+        if not kinds:
+            continue
+        page.goto(f"{room.url}/voila/render/{day}/{notebook.name}?token={room.token}")
+        expect(page.locator(".pk-section")).to_have_count(len(kinds), timeout=120_000)
+        before = _answers(folder)
+        act, _restored = EXERCISES[kinds[0]]
+        body = page.locator(".pk-section").first.locator(".pk-kit").first
+        body.wait_for(state="visible", timeout=30_000)
+        act(page, body)
+        assert _wait_for_change(folder, before), notebook.name
+        expect(page.get_by_text("Traceback (most recent call last)")).to_have_count(0)
+        answered.append(notebook.name)
+    assert len(answered) >= 3, answered

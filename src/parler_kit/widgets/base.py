@@ -37,7 +37,7 @@ KIT_CSS = """<style>
 :root { --jp-content-font-size1: 16px; --jp-ui-font-size1: 16px; --jp-code-font-size: 16px; }
 .pk-kit { --jp-widgets-font-size: 16px; --jp-widgets-inline-height: 44px;
   --jp-widgets-inline-width: 100%; font-size: 16px; line-height: 1.45;
-  max-width: 100%; box-sizing: border-box; }
+  max-width: 100%; box-sizing: border-box; overflow-wrap: anywhere; }
 .pk-kit :focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }
 .pk-choice .mod-active { font-weight: bold; outline: 3px solid #000000; outline-offset: -3px; }
 .pk-choice .mod-active::before { content: "✓ "; }
@@ -56,12 +56,14 @@ KIT_CSS = """<style>
 .pk-kit .widget-radio-box { height: auto; }
 .pk-kit .widget-slider { min-height: 44px; }
 .pk-kit small { font-size: 16px; color: #333333; }
+.pk-kit .widget-html-content, .pk-kit .widget-label { line-height: 1.45; }
 .pk-kit img { max-width: 100%; height: auto; }
 .pk-kit table { display: block; max-width: 100%; overflow-x: auto; }
 @media (max-width: 600px) {
   .pk-kit .widget-inline-hbox { flex-direction: column; align-items: stretch; }
   .pk-kit .widget-inline-hbox > .widget-label { width: auto !important; max-width: 100%; }
   .pk-kit .widget-inline-hbox > * { max-width: 100%; }
+  .pk-kit .widget-gridbox { grid-template-columns: minmax(0, 1fr) !important; }
 }
 </style>"""
 _STYLE = "border-left:6px {line} {colour}; padding:6px 10px; margin:4px 0; background:#ffffff; color:#111111; font-size:1em; line-height:1.4"
