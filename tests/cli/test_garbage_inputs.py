@@ -265,3 +265,13 @@ def test_collect_garbage_inbox(files: list[tuple[str, bytes]]) -> None:
         assert "Traceback" not in result.output and FRENCH.search(result.output), result.output
         assert not [p for p in (work / "cours").rglob("*") if p.is_file()]
         assert sorted((p.name, p.read_bytes()) for p in inbox.iterdir()) == sorted(files)
+
+
+def test_unreadable_content_yaml_explained_in_french(tmp_path: Path) -> None:
+    """A content file with a YAML syntax error is located and explained without PyYAML's English."""
+    (tmp_path / "milestones.yaml").write_text("schema_version: 1\nrecords:\n  - id: [a\n", "utf-8")
+    result = CliRunner().invoke(main, ["content", "check", "--data", str(tmp_path)])
+    assert result.exit_code == 1
+    output = result.output.replace("\u202f", " ")
+    assert "milestones.yaml : YAML illisible (ligne 4, colonne 1) : " in output
+    assert "expected" not in output and "found" not in output

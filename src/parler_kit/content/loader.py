@@ -42,6 +42,7 @@ from parler_kit.content.checks import check_bank
 from parler_kit.content.model import ExerciseItem
 from parler_kit.content.pydantic_fr import describe_validation_error
 from parler_kit.errors import ContentError, Problem
+from parler_kit.i18n.yaml_errors import yaml_problem
 
 SCHEMA_VERSION = 1
 CACHE_DIR_VARIABLE = "PARLER_KIT_CACHE_DIR"
@@ -154,9 +155,7 @@ def _read_file(name: str, text: str, problems: list[Problem]) -> tuple[str | Non
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (ligne {mark.line + 1}, colonne {mark.column + 1})" if mark else ""
-        problems.append(
-            Problem(f"YAML illisible{where} : {getattr(error, 'problem', error)}", file=name)
-        )
+        problems.append(Problem(f"YAML illisible{where} : {yaml_problem(error)}", file=name))
         return None, []
     if not isinstance(document, dict):
         problems.append(

@@ -17,6 +17,7 @@ import yaml
 
 from parler_kit.errors import Problem, RosterError
 from parler_kit.i18n import ui_text
+from parler_kit.i18n.yaml_errors import yaml_problem
 from parler_kit.roster.ids import is_safe_id
 from parler_kit.roster.model import HalfDay, Period, Session
 from parler_kit.roster.normalise import ascii_slug, fold
@@ -56,16 +57,6 @@ _HOURS = re.compile(
 #: a real session has a few hundred; a « billion laughs » file, nested aliases (``*a`` nine times
 #: in ``&b``, ``*b`` nine times in ``&c``…), would hold billions and exhaust the memory.
 MAX_SESSION_NODES = 20_000
-
-
-#: PyYAML's error classes → catalog key of what they mean, in words.
-_YAML_PROBLEMS = {
-    "ReaderError": "session.yaml.character",
-    "ScannerError": "session.yaml.token",
-    "ParserError": "session.yaml.structure",
-    "ComposerError": "session.yaml.alias",
-    "ConstructorError": "session.yaml.value",
-}
 
 
 class _TooLarge(Exception):
@@ -142,9 +133,8 @@ def load_session(path: Path) -> Session:
         raise RosterError([problem], _summary(1)) from None
     except yaml.YAMLError as error:
         line = getattr(getattr(error, "problem_mark", None), "line", None)
-        detail = ui_text(_YAML_PROBLEMS.get(type(error).__name__, "session.yaml.syntax"))
         problem = Problem(
-            ui_text("session.yaml", detail=detail),
+            ui_text("session.yaml", detail=yaml_problem(error)),
             file=where,
             row=None if line is None else line + 1,
         )
