@@ -87,7 +87,7 @@ def test_released_day_has_no_trainer_part_and_no_hidden_tests(prepared_room: Pre
 
 
 def test_hub_configuration_and_state_stay_inside_the_room(prepared_room: PreparedRoom) -> None:
-    """The hub config, course config and every file prepare wrote are under ROOM; HOME stays empty."""
+    """The hub config, course config and every file prepare wrote are under ROOM; HOME is empty."""
     layout = prepared_room.layout
     assert layout.hub_config.is_file() and layout.course_config.is_file()
     assert sorted(p.name for p in layout.root.parent.iterdir()) == ["ROOM", "home"]

@@ -2,7 +2,7 @@
 
 The erasure is the list of steps of `parler_kit.admin.erase` (production runs, personal
 documents, answers files, returned notebooks, spreadsheets), then the nbgrader course's
-(folders and gradebook), then the search for anything left that still names the person, which
+(folders and gradebook), then each training room's (`parler_kit.room.erase`), then the search for anything left that still names the person, which
 is reported as kept with the reason. A new place the kit writes to adds its step to `_steps`.
 """
 
@@ -22,9 +22,15 @@ if TYPE_CHECKING:
     from parler_kit.course import CourseConfig
 
 
-def _steps(course: CourseConfig | None) -> list[Step]:
-    """Every step, in order: the kit's output folders, the nbgrader course, then what is left."""
+def _steps(course: CourseConfig | None, rooms: tuple[Path, ...] = ()) -> list[Step]:
+    """Every step in order: output folders, nbgrader course, training rooms, what is left."""
     from parler_kit.admin.erase import ADMIN_STEPS, Outcome, leftovers, remove
+    from parler_kit.room.erase import erase_from_room, room_of
+
+    layouts = [room_of(room) for room in rooms]  # a folder that is not a room is refused first
+
+    def room_step(who: Who) -> list[Outcome]:
+        return [o for layout in layouts for o in erase_from_room(layout, who.participant_id)]
 
     def course_step(who: Who) -> list[Outcome]:
         if course is None:
@@ -36,9 +42,10 @@ def _steps(course: CourseConfig | None) -> list[Step]:
         return outcomes
 
     def what_is_left(who: Who) -> list[Outcome]:
-        return leftovers(who, [course.root] if course is not None else [])
+        roots = [course.root] if course is not None else []
+        return leftovers(who, [*roots, *(layout.root for layout in layouts)])
 
-    return [*ADMIN_STEPS, course_step, what_is_left]
+    return [*ADMIN_STEPS, course_step, room_step, what_is_left]
 
 
 def _line(outcome: Outcome) -> str:
@@ -59,7 +66,14 @@ def _line(outcome: Outcome) -> str:
               help=ui_text("cli.erase.out_option"))  # fmt: skip
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help=ui_text("cli.erase.config_option"))  # fmt: skip
-def erase(participant_id: str, folders: tuple[Path, ...], config_file: Path | None) -> None:
+@click.option("--room", "rooms", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help=ui_text("cli.erase.room_option"))  # fmt: skip
+def erase(
+    participant_id: str,
+    folders: tuple[Path, ...],
+    config_file: Path | None,
+    rooms: tuple[Path, ...],
+) -> None:
     """Delete the participant's files in the given folders and in the nbgrader course."""
     # Imported here: parler_kit.admin pulls in WeasyPrint, which --help does not need.
     from parler_kit.admin.erase import Who
@@ -72,7 +86,7 @@ def erase(participant_id: str, folders: tuple[Path, ...], config_file: Path | No
     except ParlerKitError as error:
         click.echo(str(error), err=True)
         raise SystemExit(1) from None
-    outcomes = run_steps(Who(participant_id, folders), _steps(course))
+    outcomes = run_steps(Who(participant_id, folders), _steps(course, rooms))
     for outcome in outcomes:
         click.echo(_line(outcome))
     count = sum(1 for o in outcomes if o.action != "kept")

@@ -62,7 +62,8 @@ def hub_services(
     roles: list[dict[str, Any]] = [
         {
             "name": "salle-etat",
-            "scopes": ["list:users", "read:users:activity", "read:servers", "read:users:name"],
+            # Who is connected (`room status`) and removing a user on erasure (`erase --room`).
+            "scopes": ["list:users", "read:users:activity", "read:servers", "admin:users"],
             "services": [STATUS_SERVICE],
         },
         {

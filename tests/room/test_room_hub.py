@@ -223,3 +223,41 @@ def test_status_collect_and_grade_after_the_participants_answered(room_hub: Hub)
         }
     right = [name for name, score in scores.items() if score > 0]
     assert len(right) == 1, scores  # only one of the three choices is the right answer
+
+
+def test_after_a_day_in_the_room_nothing_was_written_to_home(room_hub: Hub) -> None:
+    """Hub, proxy, servers and kernels kept all their state in ROOM: the HOME they ran with is empty."""
+    assert list(room_hub.room.home.iterdir()) == []
+
+
+def test_erase_removes_a_participant_from_the_running_room(
+    room_hub: Hub, chromium: Browser, contexts: list[BrowserContext], pdf_text: Any
+) -> None:
+    """erase --room: folder, account, code, card, grades and hub user gone; their code is refused."""
+    layout = room_hub.room.layout
+    person = room_hub.room.participants[2]
+    participant_id = folder_of(room_hub, person).name
+    result = run_cli("erase", "--participant", participant_id, "--room", str(layout.root),
+                     home=room_hub.room.home)  # fmt: skip
+    assert "Traceback" not in result.stderr
+    assert not layout.participant(participant_id).exists()
+    assert not (layout.course / "submitted" / participant_id).exists()
+    assert person.username not in layout.accounts.read_text("utf-8")
+    assert person.username not in layout.codes_csv.read_text("utf-8-sig")
+    cards = pdf_text(layout.cards_pdf)
+    assert person.last_name not in cards and room_hub.room.participants[0].last_name in cards
+    from nbgrader.api import Gradebook, MissingEntry
+
+    database = f"sqlite:///{layout.course / 'gradebook.db'}"
+    with (
+        Gradebook(database, course_id="parler-tout-petits") as gradebook,
+        pytest.raises(MissingEntry),
+    ):
+        gradebook.find_student(participant_id)
+    for path in layout.root.rglob("*"):
+        if path.is_file() and path.suffix in (".json", ".csv", ".ipynb", ".py", ".log"):
+            text = path.read_text("utf-8", errors="replace")
+            assert participant_id not in text and person.last_name not in text, path
+    page = new_device(chromium, contexts)
+    log_in(page, room_hub, person)
+    expect(page.get_by_role("alert")).to_contain_text("Identifiant ou code d'accès incorrect")

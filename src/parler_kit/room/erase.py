@@ -1,0 +1,139 @@
+"""Erase one participant from a room: their folder, account, code, card, hub user and grades.
+
+Used by ``parler-kit erase --participant ID --room ROOM`` as one step of the erasure (see
+`parler_kit.admin.erase`). The room's other files are rewritten without the person: accounts,
+codes, access cards (printed again for the others, same codes). JupyterHub's own record of the
+username goes through the hub's API when the room runs (which also stops their server), else
+through JupyterHub's database module.
+"""
+
+from __future__ import annotations
+
+import shutil
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from parler_kit.admin.erase import Outcome, forget_in_manifest
+from parler_kit.course import course_folders, load_course_config, remove_from_gradebook
+from parler_kit.room.accounts import (
+    Account,
+    IssuedAccount,
+    codes_csv_text,
+    load_accounts,
+    read_codes_csv,
+    save_accounts,
+)
+from parler_kit.room.cards import reprint_cards
+from parler_kit.room.description import load_description
+from parler_kit.room.layout import RoomLayout, write_private
+from parler_kit.room.server import running_hub
+
+
+def erase_from_room(layout: RoomLayout, participant_id: str) -> list[Outcome]:
+    """Remove everything of `participant_id` from the room; what was done, file by file."""
+    load_description(layout)  # refuses a folder that is not a room
+    accounts = load_accounts(layout.accounts)
+    account = next(
+        (a for a in accounts if a.person_id == participant_id and a.kind == "participant"), None
+    )
+    outcomes: list[Outcome] = []
+    if account is not None:
+        outcomes += _forget_hub_user(layout, account)
+    for folder in (
+        layout.participant(participant_id),
+        layout.home(participant_id.lower()),
+        layout.state / "runtime" / participant_id.lower(),
+    ):
+        if folder.is_dir() and folder.resolve().is_relative_to(layout.root.resolve()):
+            shutil.rmtree(folder)
+            outcomes.append(Outcome(folder, "removed"))
+    if layout.course_config.is_file():
+        course = load_course_config(layout.course_config)
+        for folder in course_folders(course, participant_id):
+            shutil.rmtree(folder)
+            outcomes.append(Outcome(folder, "removed"))
+        if remove_from_gradebook(course, participant_id):
+            outcomes.append(Outcome(course.root / "gradebook.db", "rewritten"))
+    outcomes += [
+        Outcome(p, "rewritten") for p in forget_in_manifest(layout.participants, participant_id)
+    ]
+    outcomes += _forget_in_logs(layout, {participant_id, participant_id.lower()})
+    if account is not None:
+        outcomes += _forget_account(layout, accounts, account)
+    return outcomes
+
+
+def _forget_in_logs(layout: RoomLayout, names: set[str]) -> list[Outcome]:
+    """Rewrite the room's logs (hub, nbgrader) without the lines that name the person."""
+    outcomes = []
+    for log in sorted(layout.root.rglob("*.log")):
+        lines = log.read_text("utf-8", errors="replace").splitlines(keepends=True)
+        kept = [line for line in lines if not any(name in line for name in names)]
+        if len(kept) != len(lines):
+            partial = log.with_name(f".{log.name}.partial")
+            partial.write_text("".join(kept), "utf-8")
+            partial.replace(log)
+            outcomes.append(Outcome(log, "rewritten"))
+    return outcomes
+
+
+def _forget_account(
+    layout: RoomLayout, accounts: tuple[Account, ...], gone: Account
+) -> list[Outcome]:
+    """Rewrite comptes.json and codes.csv without the person and print the others' cards again."""
+    remaining = [a for a in accounts if a.username != gone.username]
+    save_accounts(layout.accounts, remaining)
+    codes = read_codes_csv(layout.codes_csv)
+    issued = [IssuedAccount(a, codes[a.username]) for a in remaining if a.username in codes]
+    write_private(layout.codes_csv, codes_csv_text(issued))
+    cards = reprint_cards(layout, load_description(layout).address)
+    return [
+        Outcome(layout.accounts, "rewritten"),
+        Outcome(layout.codes_csv, "rewritten"),
+        Outcome(cards, "rewritten"),
+    ]
+
+
+def _forget_hub_user(layout: RoomLayout, account: Account) -> list[Outcome]:
+    """Delete the user from JupyterHub (through the running hub, or its database when stopped)."""
+    database = layout.hub / "jupyterhub.sqlite"
+    hub = running_hub(layout)
+    if hub is not None:
+        token = layout.api_token.read_text("utf-8").strip()
+        request = urllib.request.Request(
+            f"{hub.local_url}hub/api/users/{account.username}",
+            method="DELETE",
+            headers={"Authorization": f"token {token}"},
+        )
+        try:
+            urllib.request.urlopen(request, timeout=60).close()
+        except urllib.error.HTTPError as error:
+            if error.code != 404:
+                raise
+            return []
+        return [Outcome(database, "rewritten")]
+    if not database.is_file():
+        return []
+    from jupyterhub import orm
+
+    session = orm.new_session_factory(f"sqlite:///{database}")()
+    try:
+        user = orm.User.find(session, account.username)
+        if user is None:
+            return []
+        session.delete(user)
+        session.commit()
+    finally:
+        session.close()
+    return [Outcome(database, "rewritten")]
+
+
+def room_of(path: Path) -> RoomLayout:
+    """The layout of the room folder `path` (checked to be a room)."""
+    layout = RoomLayout.at(path)
+    load_description(layout)
+    return layout
+
+
+__all__ = ["erase_from_room", "room_of"]
