@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -92,11 +93,20 @@ def time_page(page: Page, action: Callable[[], object], exercises: int) -> tuple
     return first, time.perf_counter() - start
 
 
-def kernel_breakdown(notebook: Path) -> dict[str, float]:
-    """Seconds per step when the workbook's cells run in a fresh kernel (no browser)."""
+def kernel_breakdown(notebook: Path, *, folded: bool) -> dict[str, float]:
+    """Seconds per step when the workbook's cells run in a fresh kernel (no browser).
+
+    `folded`: with Voilà's environment variable, so `show()` folds the exercises as on the
+    participant's page (only the first is built); otherwise every widget is built.
+    """
     timings: dict[str, float] = {}
+    env = dict(os.environ)
+    if folded:
+        env["VOILA_BASE_URL"] = "/"
+    else:
+        env.pop("VOILA_BASE_URL", None)
     start = time.perf_counter()
-    manager, client = start_new_kernel(kernel_name="python3", cwd=str(notebook.parent))
+    manager, client = start_new_kernel(kernel_name="python3", cwd=str(notebook.parent), env=env)
     timings["kernel start"] = time.perf_counter() - start
     try:
         cells = json.loads(notebook.read_text("utf-8"))["cells"]
@@ -205,10 +215,12 @@ def main() -> None:
             copy.parent.mkdir()
             notebook = Path(shutil.copy(notebook, copy))
         print(f"notebook: {notebook}  ({expected_exercises(notebook)} exercises)")
-        print("in-kernel breakdown (fresh kernel, cells run in order):")
-        for step, seconds in kernel_breakdown(notebook).items():
-            unit = "" if "MB" in step else " s"
-            print(f"  {step:<40} {seconds:7.2f}{unit}")
+        for folded in (False, True):
+            how = "as in Voilà, exercises folded" if folded else "every widget built"
+            print(f"in-kernel breakdown (fresh kernel, cells run in order, {how}):")
+            for step, seconds in kernel_breakdown(notebook, folded=folded).items():
+                unit = "" if "MB" in step else " s"
+                print(f"  {step:<40} {seconds:7.2f}{unit}")
         for mode in arguments.modes.split(","):
             for line in measure(mode, notebook, home, arguments.repeat):
                 print(line, flush=True)
