@@ -235,3 +235,41 @@ def test_participant_folders_hold_no_lock_or_cache(handouts: list[Path]) -> None
             p.name for p in path.parent.rglob("*") if p.suffix == ".lock" or p.name[0] in "._"
         ]
         assert leftovers == [], leftovers
+
+
+def test_no_instruction_or_paragraph_printed_twice(handouts: list[Path]) -> None:
+    """Apart from the running header, no paragraph of the handout is printed twice."""
+    for path in handouts:
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
+        ).stdout
+        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+        long = [
+            p
+            for p in paragraphs
+            if len(p) >= 60 and not p.startswith("☐") and "Parler avec les tout-petits :" not in p
+        ]
+        repeated = {p for p in long if long.count(p) > 1}
+        assert repeated == set(), repeated
+
+
+def _ink(path: Path, folder: Path) -> list[float]:
+    """Per page, the share of dark pixels between the header and the footer (pdftoppm, grey)."""
+    subprocess.run(["pdftoppm", "-gray", "-r", "30", str(path), str(folder / "page")], check=True)
+    shares = []
+    for image in sorted(folder.glob("page-*.pgm")):
+        data = image.read_bytes()
+        magic, width, height, _depth, pixels = data.split(maxsplit=4)
+        assert magic == b"P5"
+        rows = [pixels[r * int(width) : (r + 1) * int(width)] for r in range(int(height))]
+        body = rows[int(height) * 12 // 100 : int(height) * 93 // 100]  # no header, no footer
+        dark = sum(1 for row in body for value in row if value < 230)
+        shares.append(dark / (len(body) * int(width)))
+    return shares
+
+
+def test_every_page_shows_its_content(handouts: list[Path], tmp_path: Path) -> None:
+    """Rasterised, each joined page shows ink in its body: nothing is painted over the content."""
+    shares = _ink(handouts[0], tmp_path)
+    assert len(shares) == page_count(handouts[0])
+    assert min(shares) > 0.02, [round(s, 4) for s in shares]

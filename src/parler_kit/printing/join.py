@@ -205,7 +205,11 @@ def number_pages(pdf: Pdf, overlay: bytes | Path) -> None:
     for page, stamp in zip(pdf.pages, stamps.pages, strict=True):
         form = pdf.copy_foreign(stamp.as_form_xobject())
         name = page.add_resource(form, Name.XObject, prefix="Pk")
-        page.contents_add(pdf.make_stream(_ARTIFACT % str(name)[1:].encode()), prepend=False)
+        # The page's own content may leave a transformation in place (WeasyPrint flips the y
+        # axis without restoring it): wrap it in q … Q so the stamp is drawn in page space.
+        page.contents_add(pdf.make_stream(b"q\n"), prepend=True)
+        stamp_ops = b"\nQ\n" + _ARTIFACT % str(name)[1:].encode()
+        page.contents_add(pdf.make_stream(stamp_ops), prepend=False)
 
 
 def to_bytes(pdf: Pdf) -> bytes:

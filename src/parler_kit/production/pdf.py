@@ -40,6 +40,7 @@ from parler_kit.printing.join import (
     to_bytes,
 )
 from parler_kit.printing.pdf import PDF_OPTIONS
+from parler_kit.printing.typography import typeset_html
 from parler_kit.production.files import write_atomic
 from parler_kit.production.handout import HANDOUT_CSS, SEGMENT, HandoutParts
 from parler_kit.production.personal import running_header
@@ -82,8 +83,9 @@ def section_pdf(section: str, out: Path, lang: str = "fr") -> _Laid:
     Worker processes that need the same section at the same time wait on a lock file instead
     of laying it out twice: the second one finds the finished file.
     """
-    # Nothing personal in it (not even the title), so that participants share it.
-    page = document_html("", HANDOUT_CSS + _BARE_PAGES + section, lang=lang)
+    # Nothing personal in it (not even the title), so that participants share it; the body it
+    # comes from is already typeset (`handout_body`).
+    page = document_html("", HANDOUT_CSS + _BARE_PAGES + section, lang=lang, typeset=False)
     key = hashlib.sha256(page.encode("utf-8")).hexdigest()[:20]
     cache_file = out / CACHE_DIR / f"section-{key}.pdf"
     if cache_file in _laid and cache_file.is_file():
@@ -109,7 +111,9 @@ def section_pdf(section: str, out: Path, lang: str = "fr") -> _Laid:
 def _furniture(total: int, header: str, lang: str) -> bytes:
     """`total` empty pages with the running header (not on the cover) and « page n / N »."""
     blank = '<div style="break-before: page"></div>' * (total - 1)
-    page = document_html("", "<div></div>" + blank, header=header, lang=lang)
+    # Transparent: the stamp is drawn over the page, a white background would hide it all.
+    clear = "<style>html, body { background: none !important; }</style>"
+    page = document_html("", clear + "<div></div>" + blank, header=header, lang=lang)
     return bytes(HTML(string=page, url_fetcher=offline_fetcher()).write_pdf())
 
 
@@ -122,10 +126,12 @@ def _front(parts: HandoutParts, head: str, pages: dict[str, int], lang: str) -> 
             return match.group(0)
         return f'<li><a href="#{anchor}" data-page="{pages[anchor]}">{text}</a></li>'
 
+    cover = typeset_html(parts.cover) if lang == "fr" else parts.cover
     return document_html(
         parts.title,
-        HANDOUT_CSS + _BARE_PAGES + parts.cover + _TOC_LINK.sub(numbered, head),
+        HANDOUT_CSS + _BARE_PAGES + cover + _TOC_LINK.sub(numbered, head),
         lang=lang,
+        typeset=False,
     )
 
 
