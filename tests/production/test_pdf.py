@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import subprocess
@@ -20,12 +21,16 @@ from pdf_tags import structure
 
 
 def pdf_text(path: Path, page: int | None = None) -> str:
-    """The text of a PDF (or of one page) as pdftotext extracts it."""
-    args = ["pdftotext", "-layout"]
-    if page is not None:
-        args += ["-f", str(page), "-l", str(page)]
+    """The text of a PDF (or of one 1-based page) as pdftotext extracts it."""
+    text = _layout_text(path, path.stat().st_mtime_ns)
+    return text if page is None else text.split("\f")[page - 1]
+
+
+@functools.cache
+def _layout_text(path: Path, _mtime: int) -> str:
+    """One pdftotext run per file version (pages are separated by form feeds)."""
     return subprocess.run(
-        [*args, str(path), "-"], check=True, capture_output=True, text=True
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
 
 
