@@ -203,18 +203,22 @@ def test_convocation_holds_the_qualiopi_indicator_one_information(
     assert "Sinem Exemple, 04 00 00 00 00" in text
     assert "Connaître les étapes du développement du langage de 0 à 6 ans." in text
     assert "Programme" in text and "matin : 9 h 00 – 12 h 30" in text
-    assert "Accueil et positionnement" not in text  # a two-day session: the split is not the kit's
+    assert (
+        "Converser avec le tout-petit" not in text
+    )  # a two-day session: the split is not the kit's
 
 
 def test_the_programme_of_a_three_day_session_gives_each_day_its_themes() -> None:
-    """The example session's three days carry the curriculum's day 1, 2 and 3 themes in order."""
+    """The example session's three days carry the course plan's day 1, 2 and 3 labels in order."""
     days = programme(
         load_session(Path(__file__).resolve().parents[2] / "examples" / "session.yaml")
     )
     assert [len(half_days) for _, half_days, _ in days] == [2, 2, 2]
-    first, second, third = (theme for _, _, theme in days)
-    assert first.startswith("Accueil et positionnement") and "lecture partagée" in second
-    assert "fiche action du quartier" in third
+    assert [theme for _, _, theme in days] == [
+        "Pourquoi agir tôt ; comment le langage se construit",
+        "Converser avec le tout-petit",
+        "Observer, puis agir ensemble",
+    ]  # the course plan's labels (course_plan.yaml), the one source of the day labels
 
 
 def test_a_document_missing_an_organisme_field_names_it_and_writes_nothing(

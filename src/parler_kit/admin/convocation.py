@@ -13,6 +13,7 @@ from pathlib import Path
 from parler_kit.admin.identity import require
 from parler_kit.admin.people import sorted_participants
 from parler_kit.admin.personal import personal_file_name, personal_page
+from parler_kit.content import course_days
 from parler_kit.i18n import ui_text
 from parler_kit.printing import render_pdf
 from parler_kit.roster import HalfDay, Participant, Roster, Session
@@ -21,23 +22,20 @@ from parler_kit.roster import HalfDay, Participant, Roster, Session
 REQUIRED = ("accessibility", "contact")
 
 
-#: The curriculum's days (curriculum/day1..3): their themes are printed for a three-day session.
-COURSE_DAYS = 3
-
-
 def programme(session: Session) -> list[tuple[dt.date, list[HalfDay], str]]:
-    """Each day of the course, its half-days and what it covers.
+    """Each day of the session, its half-days and what it covers.
 
-    The themes are the curriculum's three days; a session organised over another number of days
-    has its own split, which the kit does not know: the content column is then left empty.
+    What a day covers is the course plan's label of that day (`parler_kit.content.course_days`,
+    the one source of the day labels). A session organised over another number of days than the
+    plan has its own split, which the kit does not know: the content column is then left empty.
     """
-    days = []
-    for number, day in enumerate(session.days, start=1):
-        theme = (
-            ui_text(f"admin.convocation.day_{number}") if len(session.days) == COURSE_DAYS else ""
-        )
-        days.append((day, [h for h in session.half_days if h.date == day], theme))
-    return days
+    plan = course_days()
+    same_split = len(plan) == len(session.days)
+    themes = [d.label.fr for d in plan] if same_split else [""] * len(session.days)
+    return [
+        (day, [h for h in session.half_days if h.date == day], theme)
+        for day, theme in zip(session.days, themes, strict=True)
+    ]
 
 
 def convocation_html(participant: Participant, session: Session) -> str:
