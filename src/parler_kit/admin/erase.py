@@ -30,6 +30,7 @@ import io
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -162,11 +163,18 @@ def empty_folders(who: Who) -> list[Outcome]:
 
 def leftovers(who: Who, extra: Iterable[Path] = ()) -> list[Outcome]:
     """Files still holding the participant's id or name: attendance sheets kept, others named."""
-    needles = [who.participant_id.casefold(), *(" ".join(n.split()).casefold() for n in who.names)]
+    # A name counts when every word of it is in the file, in any order or case (« BENALI Fatima »
+    # on an attendance sheet): a file named wrongly is only reported, never removed.
+    names = [n.casefold().split() for n in who.names if n.strip()]
     folders = Who(who.participant_id, (*who.folders, *extra))
     outcomes = []
     for path in folders.files():
-        if path in who.handled or not any(needle in _text(path) for needle in needles):
+        if path in who.handled:
+            continue
+        text = _text(path)
+        if who.participant_id.casefold() not in text and not any(
+            all(word in text for word in name) for name in names
+        ):
             continue
         if path.name.startswith(ATTENDANCE_PREFIX) and path.suffix == ".pdf":
             outcomes.append(Outcome(path, "kept", ui_text("erase.kept.attendance")))
@@ -191,9 +199,7 @@ def _text(path: Path) -> str:
     """What a file says, case-folded with spaces collapsed: PDF and XLSX text, or its bytes."""
     try:
         if path.suffix == ".pdf":
-            from pypdf import PdfReader  # only when a PDF is searched
-
-            text = " ".join(page.extract_text() or "" for page in PdfReader(path).pages)
+            text = _pdf_text(path)
         elif path.suffix == ".xlsx":
             with zipfile.ZipFile(path) as archive:
                 text = " ".join(
@@ -208,6 +214,17 @@ def _text(path: Path) -> str:
     except Exception:  # a PDF that pypdf cannot read: searched as bytes below
         text = path.read_bytes().decode("latin-1")
     return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split()).casefold()
+
+
+def _pdf_text(path: Path) -> str:
+    """A PDF's text: poppler's pdftotext when installed (fast), else pypdf."""
+    if shutil.which("pdftotext"):
+        done = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=False)
+        if done.returncode == 0:
+            return done.stdout.decode("utf-8", "replace")
+    from pypdf import PdfReader  # only when a PDF is searched without poppler
+
+    return " ".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
 def participant_files(participant_id: str, folders: Iterable[Path]) -> list[Path]:
