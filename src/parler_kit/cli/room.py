@@ -48,9 +48,17 @@ def prepare(
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
               help=ui_text("cli.room.port_option"))  # fmt: skip
 @click.option("--background", is_flag=True, help=ui_text("cli.room.background_option"))
-def start(room: Path, ip: str, port: int, background: bool) -> None:
+@click.option("--prestart/--no-prestart", default=True, show_default=True,
+              help=ui_text("cli.room.prestart_option"))  # fmt: skip
+def start(room: Path, ip: str, port: int, background: bool, prestart: bool) -> None:
     """Run the room's hub (foreground unless --background)."""
-    from parler_kit.room import RoomLayout, launch_hub, load_description, wait_until_ready
+    from parler_kit.room import (
+        RoomLayout,
+        launch_hub,
+        load_description,
+        prestart_servers,
+        wait_until_ready,
+    )
 
     layout = RoomLayout.at(room)
     process, hub = launch_hub(layout, ip, port, background=background)
@@ -62,6 +70,8 @@ def start(room: Path, ip: str, port: int, background: bool) -> None:
         layout.running.unlink(missing_ok=True)
         raise
     click.echo(ui_text("cli.room.started", address=hub.address))
+    if prestart:
+        click.echo(ui_text("cli.room.prestarted", count=prestart_servers(layout, hub)))
     if ip in ("127.0.0.1", "localhost"):
         click.echo(ui_text("cli.room.started_local"))
     cards = load_description(layout).address

@@ -9,6 +9,7 @@ JupyterHub's login handler shows on the login form itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,10 @@ class RoomAuthenticator(Authenticator):  # type: ignore[misc]  # jupyterhub ship
 
     accounts_file = Unicode(
         help="The room's comptes.json (usernames, roles, hashed codes).",
+        config=True,
+    )
+    logins_file = Unicode(
+        help="Where each successful login is appended (time, username) for `room status`.",
         config=True,
     )
 
@@ -58,4 +63,7 @@ class RoomAuthenticator(Authenticator):  # type: ignore[misc]  # jupyterhub ship
             self._attempts.failed(username)
             raise web.HTTPError(403, ui_text("room.login.refused"), reason="Refusé")
         self._attempts.succeeded(username)
+        if self.logins_file:
+            with Path(self.logins_file).open("a", encoding="utf-8") as logins:
+                logins.write(f"{dt.datetime.now(dt.UTC).isoformat()} {username}\n")
         return username

@@ -55,6 +55,7 @@ def configure(c: Any, room_dir: Path) -> None:
 
     c.JupyterHub.authenticator_class = "parler_kit.room.authenticator.RoomAuthenticator"
     c.RoomAuthenticator.accounts_file = str(layout.accounts)
+    c.RoomAuthenticator.logins_file = str(layout.logins)
     c.Authenticator.allowed_users = {a.username for a in accounts}
     c.Authenticator.admin_users = set()
     c.JupyterHub.load_groups = {

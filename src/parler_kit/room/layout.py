@@ -106,6 +106,11 @@ class RoomLayout:
         return self.hub / "en-cours.json"
 
     @property
+    def logins(self) -> Path:
+        """``hub/connexions.log``: one line per successful login (time, username), for `room status`."""
+        return self.hub / "connexions.log"
+
+    @property
     def api_token(self) -> Path:
         """``hub/jeton-api``: the token `room status` uses to ask the hub who is connected."""
         return self.hub / "jeton-api"

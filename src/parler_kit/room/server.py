@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import os
 import secrets
 import signal
@@ -209,6 +208,35 @@ def _stop_leftover_proxy(layout: RoomLayout) -> None:
     pid_file.unlink(missing_ok=True)
 
 
+def prestart_servers(layout: RoomLayout, hub: RunningHub) -> int:
+    """Ask the hub to start every participant's server now; return how many were asked.
+
+    Starting a server costs seconds of CPU (Python imports); done while the trainer sets up,
+    a participant's login then only opens their page. JupyterHub starts them in the background
+    (« 202 Accepted »); a server already running is left as it is. Idle ones are culled after an
+    hour (`services.IDLE_TIMEOUT_S`) and restart at the next login.
+    """
+    token = layout.api_token.read_text("utf-8").strip()
+    asked = 0
+    for account in load_accounts(layout.accounts):
+        if account.kind != "participant":
+            continue
+        request = urllib.request.Request(
+            f"{hub.local_url}hub/api/users/{account.username}/server",
+            method="POST",
+            headers={"Authorization": f"token {token}"},
+        )
+        try:
+            urllib.request.urlopen(request, timeout=30).close()
+            asked += 1
+        except urllib.error.HTTPError as error:
+            if error.code != 400:  # 400: already running or starting
+                raise ParlerKitError(ui_text("room.error.status", reason=error)) from None
+        except (OSError, urllib.error.URLError) as error:
+            raise ParlerKitError(ui_text("room.error.status", reason=error)) from None
+    return asked
+
+
 @dataclass(frozen=True)
 class Connected:
     """Who has a running server in the room."""
@@ -219,26 +247,27 @@ class Connected:
 
 
 def room_status(layout: RoomLayout) -> tuple[RunningHub, Connected] | None:
-    """Ask the running hub who has a server running; None when the room's hub is not running."""
+    """Who logged in since the room's hub started; None when the room's hub is not running.
+
+    Servers are started ahead of logins (`prestart_servers`), so a running server does not mean
+    someone is there: the authenticator's log of successful logins does.
+    """
     hub = running_hub(layout)
     if hub is None:
         return None
-    token = layout.api_token.read_text("utf-8").strip()
-    request = urllib.request.Request(
-        hub.local_url + "hub/api/users?state=active", headers={"Authorization": f"token {token}"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=10) as answer:
-            users = json.loads(answer.read())
-    except (OSError, urllib.error.URLError, ValueError) as error:
-        raise ParlerKitError(ui_text("room.error.status", reason=error)) from None
-    active = {user["name"] for user in users if isinstance(user, dict)}
+    started = str(read_json(layout.running).get("started_at", ""))
+    logged_in: set[str] = set()
+    if layout.logins.is_file():
+        for line in layout.logins.read_text("utf-8").splitlines():
+            when, _, username = line.partition(" ")
+            if when >= started:
+                logged_in.add(username)
     accounts = load_accounts(layout.accounts)
     participants = tuple(
-        a.full_name for a in accounts if a.kind == "participant" and a.username in active
+        a.full_name for a in accounts if a.kind == "participant" and a.username in logged_in
     )
     trainers = tuple(
-        a.full_name for a in accounts if a.kind == "formateur" and a.username in active
+        a.full_name for a in accounts if a.kind == "formateur" and a.username in logged_in
     )
     total = sum(1 for a in accounts if a.kind == "participant")
     return hub, Connected(participants, trainers, total)

@@ -62,8 +62,15 @@ def hub_services(
     roles: list[dict[str, Any]] = [
         {
             "name": "salle-etat",
-            # Who is connected (`room status`) and removing a user on erasure (`erase --room`).
-            "scopes": ["list:users", "read:users:activity", "read:servers", "admin:users"],
+            # Who is connected (`room status`), starting the participants' servers ahead of their
+            # login (`room start`), removing a user on erasure (`erase --room`).
+            "scopes": [
+                "list:users",
+                "read:users:activity",
+                "read:servers",
+                "servers",
+                "admin:users",
+            ],
             "services": [STATUS_SERVICE],
         },
         {

@@ -75,6 +75,9 @@ class RoomSpawner(SimpleLocalProcessSpawner):  # type: ignore[misc]  # jupyterhu
                 "XDG_CONFIG_HOME": str(home / ".config"),
                 "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
                 "PARLER_KIT_SESSION_ID": self.session_id,
+                # One content-bank cache for the whole room: the first kernel writes it, every
+                # other participant's kernel reads it (docs/performance.md).
+                "PARLER_KIT_CACHE_DIR": str(state / "cache"),
             }
         )
         if account.kind == "participant":
