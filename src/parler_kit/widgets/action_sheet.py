@@ -56,7 +56,7 @@ class ActionSheet(KitWidget):
                 value=str(stored.get(field.id, "")),
                 description=self.t("widgets.action_sheet.your_text"),
                 continuous_update=False, style={"description_width": "initial"},
-                layout=w.Layout(width="100%", height="6em" if field.multiline else "auto"),
+                layout=w.Layout(width="100%", min_height="6em" if field.multiline else "auto"),
             )  # fmt: skip
             control.observe(
                 lambda change, field_id=field.id: self.set_field(field_id, change["new"]),

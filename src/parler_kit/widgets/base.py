@@ -49,6 +49,7 @@ KIT_CSS = """<style>
   flex-wrap: wrap; height: auto; max-width: 100%; }
 .pk-kit input, .pk-kit textarea, .pk-kit select { font-size: 16px; min-height: 44px;
   max-width: 100%; box-sizing: border-box; }
+.pk-kit textarea { min-height: 5em; }
 .pk-kit input[type=checkbox], .pk-kit input[type=radio] { min-height: 0; width: 22px;
   height: 22px; margin: 0 8px 0 2px; }
 .pk-kit .widget-checkbox, .pk-kit .widget-radio-box label { min-height: 44px; height: auto;

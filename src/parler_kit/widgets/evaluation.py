@@ -96,7 +96,7 @@ class EvaluationForm(KitWidget):
             control = w.Textarea(
                 value=stored if isinstance(stored, str) else "",
                 description=self.t("widgets.evaluation.your_answer"), continuous_update=False,
-                style=labelled_style(), layout=w.Layout(width="100%", height="5em"),
+                style=labelled_style(), layout=w.Layout(width="100%", min_height="5em"),
             )  # fmt: skip
         elif question.kind == "scale":
             options = [(self.t(f"widgets.evaluation.scale.{n}"), n) for n in SCALE]

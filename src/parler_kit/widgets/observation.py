@@ -123,7 +123,7 @@ class ObservationChecklist(KitWidget):
         )  # fmt: skip
         self.context = w.Textarea(
             description=self.t("widgets.observation.context"), continuous_update=False,
-            style=labelled_style(), layout=w.Layout(width="100%", height="4em"),
+            style=labelled_style(), layout=w.Layout(width="100%", min_height="4em"),
         )  # fmt: skip
         self.observed = w.Dropdown(
             description=self.t("widgets.observation.observed"), style=labelled_style(),

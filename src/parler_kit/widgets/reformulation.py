@@ -44,7 +44,7 @@ class ReformulationExercise(KitWidget):
             text = w.Textarea(
                 description=self.t("widgets.reformulation.your_reply"),
                 style={"description_width": "initial"},
-                layout=w.Layout(width="100%", height="5em"),
+                layout=w.Layout(width="100%", min_height="5em"),
             )
             save = button(self.t("widgets.reformulation.save"), primary=True)
             save.on_click(lambda _b, item_id=item.id: self.submit(item_id))
