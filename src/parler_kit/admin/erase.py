@@ -12,7 +12,7 @@ module know the kit's own outputs:
 - `answers_files`: every answers file naming them (the id is written inside), with the store's
   lock file and any broken copy kept aside (``.corrupt-<timestamp>``);
 - `returned_notebooks`: every notebook that names them (a returned « jour1 Benali.ipynb » in
-  a pickup folder);
+  a pickup folder), and the notebooks that shared a folder with their answers file;
 - `spreadsheets`: their rows of any CSV or XLSX table (grade exports, attendance files);
 - `empty_folders`: the folders those removals left empty (``<answers>/<id>/``);
 - `leftovers` (last): every other file still holding their id or name, PDF text included —
@@ -126,8 +126,21 @@ def answers_files(who: Who) -> list[Outcome]:
 
 
 def returned_notebooks(who: Who) -> list[Outcome]:
-    """Every notebook whose content names the participant (their id inside)."""
-    found = [p for p in who.files() if p.suffix == ".ipynb" and who.participant_id in _text(p)]
+    """Every notebook naming the participant, and those whose answers file was theirs.
+
+    A returned notebook holds the person's id, or sits in a folder whose answers file (now
+    removed) was theirs and no other answers file is left: that notebook was theirs too.
+    """
+    theirs = {
+        p.parent
+        for p in who.handled
+        if ".answers" in p.name and not any(p.parent.glob("*.answers*.json"))
+    }
+    found = [
+        p
+        for p in who.files()
+        if p.suffix == ".ipynb" and (p.parent in theirs or who.participant_id in _text(p))
+    ]
     return [Outcome(p, "removed") for p in remove(found)]
 
 
