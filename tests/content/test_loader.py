@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from parler_kit.content import ClassificationItem, ContentBank, load_bank, load_bank_from
 from parler_kit.errors import ContentError
@@ -27,7 +28,7 @@ def test_valid_fixture_builds_typed_records() -> None:
     assert isinstance(item, ClassificationItem)
     assert item.answer == ("tech-a",)
     assert bank.technique("tech-a").name.fr == "Technique A"
-    with pytest.raises(Exception):  # noqa: B017 - pydantic raises ValidationError on a frozen model
+    with pytest.raises(ValidationError, match="frozen"):
         item.answer = ("x",)  # type: ignore[misc]
 
 

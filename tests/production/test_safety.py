@@ -86,9 +86,17 @@ def test_handout_html_shows_fields_literally(evil: Participant) -> None:
 
 
 def test_handout_for_unsafe_row_stays_in_out(tmp_path: Path) -> None:
-    """A derived id never contains a path separator, whatever the name."""
-    from parler_kit.roster import derive_id
+    """A row named like a path (« ../../etc », « /root ») gets its workbook inside --out, nothing elsewhere."""
+    from production_helpers import SESSION, write_roster
 
-    assert "/" not in derive_id("../../etc", "x", "/root") and ".." not in derive_id(
-        "..", "..", ".."
-    )
+    from parler_kit.production import build_workbooks
+
+    roster = write_roster(tmp_path, ["../../etc;..;ass mat;/root", "..;/tmp/x;RPE;.."])
+    out = tmp_path / "depot" / "carnets"
+    result = build_workbooks(roster, SESSION, out, formats=("ipynb", "html"), jobs=1)
+    assert [e.status for e in result.entries] == ["ok", "ok"]
+    for entry in result.entries:
+        assert "/" not in entry.participant_id and ".." not in entry.participant_id
+        assert (out / entry.participant_id / "workbook.ipynb").is_file()
+    outside = {p for p in tmp_path.rglob("*") if out not in (p, *p.parents)}
+    assert outside == {roster, tmp_path / "depot"}
