@@ -60,11 +60,13 @@ def test_sigkill_at_random_moments_never_breaks_the_file(tmp_path: Path) -> None
         started = _CTX.Event()
         writer = _CTX.Process(target=_write_forever, args=(str(path), last_seen, started))
         writer.start()
-        assert started.wait(timeout=30)
-        time.sleep(rng.uniform(0, 0.03))
-        assert writer.pid is not None
-        os.kill(writer.pid, signal.SIGKILL)
-        writer.join(timeout=30)
+        try:
+            assert started.wait(timeout=30)
+            time.sleep(rng.uniform(0, 0.03))  # a random moment to kill at, not a wait
+        finally:  # the writer never stops by itself: kill it whatever happened above
+            assert writer.pid is not None
+            os.kill(writer.pid, signal.SIGKILL)
+            writer.join(timeout=30)
         assert writer.exitcode == -signal.SIGKILL
         loaded = read_answers(path)  # parses, or raises and fails the test
         progress = loaded.answers["progress"].value
