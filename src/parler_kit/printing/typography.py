@@ -4,7 +4,7 @@
 paper a few more things must hold together, wherever the text comes from (content records,
 session file, UI strings, chart labels): a number and its unit (« 75 % », « 12–24 mois »,
 « 3 h 30 »), a day and its month and year (« 9 mars 2027 »), a postcode and its town
-(« 42000 Saint-Étienne »). Ordinals are written « 9ᵉ », apostrophes are typographic and
+(« 42000 Saint-Étienne »). Ordinals are written « 9ᵉ », elided apostrophes are typographic and
 « percentile » is « centile », the French word. Only text between tags is changed: never tag
 names, attributes, styles or scripts.
 """
@@ -29,7 +29,9 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(\d{5}) (?=[A-ZÉÈÀ])"), rf"\1{NBSP}"),
     (re.compile(r"\b(\d+)e\b"), "\\1ᵉ"),
     (re.compile(r"\b1er\b"), "1ᵉʳ"),
-    (re.compile(r"(?<=\w)(?:'|&#39;|&#x27;)(?=\w)"), "’"),
+    # Elision only (« l’enfant », « qu’il »): between lower-case letters, so that a name keeps
+    # the apostrophe it was typed with (« N'Diaye », « O'Brien »).
+    (re.compile(r"(?<=[a-zà-ÿœ])(?:'|&#39;|&#x27;)(?=[a-zà-ÿœ])"), "’"),
     (re.compile(r"\bpercentile"), "centile"),
 )
 #: Text nodes only: a tag, or a whole <style>/<script> element, is kept as it is.
