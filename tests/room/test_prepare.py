@@ -67,7 +67,7 @@ def test_each_participant_has_an_own_folder_with_workbook_landing_page_and_relea
     for person in prepared_room.participants:
         folder = next(p for p in layout.participants.iterdir() if p.name.lower() == person.username)
         assert (folder / "workbook.ipynb").is_file()
-        landing = (folder / "accueil.ipynb").read_text("utf-8")
+        landing = (folder / "accueil.html").read_text("utf-8")
         assert "Mon carnet de formation" in landing and "Jour 1" in landing
         assert "Jour 2" not in landing and not (folder / "day2").exists()
         assert sorted(p.name for p in (folder / "day1").glob("*.ipynb"))

@@ -82,7 +82,7 @@ def test_three_participants_answer_the_same_question_and_each_keeps_their_own(
     for choice, person in enumerate(people):
         page = new_device(chromium, contexts)
         log_in(page, room_hub, person)
-        page.wait_for_url(re.compile(r"/voila/render/accueil\.ipynb"))
+        page.wait_for_url(re.compile(r"/files/accueil\.html"))
         expect(page.get_by_role("heading", name=f"Bonjour {person.first_name}")).to_be_visible()
         page.get_by_role("link", name=re.compile(FIRST_NOTEBOOK)).click()
         first_question = page.locator(".widget-radio-box").first
@@ -165,11 +165,11 @@ def test_a_participant_cannot_open_another_persons_server_nor_jupyterlab(
     me, other = room_hub.room.participants[0], room_hub.room.participants[1]
     others_device = new_device(chromium, contexts)
     log_in(others_device, room_hub, other)  # their server runs: the proxy routes to it
-    others_device.wait_for_url(re.compile(r"/voila/render/accueil\.ipynb"))
+    others_device.wait_for_url(re.compile(r"/files/accueil\.html"))
     page = new_device(chromium, contexts)
     log_in(page, room_hub, me)
-    page.wait_for_url(re.compile(r"/voila/render/accueil\.ipynb"))
-    for path in (f"user/{other.username}/", f"user/{other.username}/voila/render/accueil.ipynb"):
+    page.wait_for_url(re.compile(r"/files/accueil\.html"))
+    for path in (f"user/{other.username}/", f"user/{other.username}/files/accueil.html"):
         response = page.goto(room_hub.url + path)
         assert response is not None and response.status == 403, (path, response and response.status)
         assert other.first_name not in page.content()

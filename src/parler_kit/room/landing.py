@@ -1,22 +1,43 @@
-"""Each participant's landing page: a code-free Voilà page listing their workbook and released days.
+"""Each participant's landing page: a static French page listing their workbook and released days.
 
-``accueil.ipynb`` is made of markdown cells only (Voilà shows them as a web page). It is rewritten
-by `room prepare` and by every `room release`; it holds no answer, so rewriting it loses nothing.
+``accueil.html`` is a plain HTML file served by the participant's own server (``/files/…``):
+opening it starts no kernel, so a login shows the page at once and costs no memory; each link
+opens a notebook in Voilà. It is rewritten by `room prepare` and by every `room release`; it
+holds no answer, so rewriting it loses nothing.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
-import nbformat
+from jinja2 import Environment, select_autoescape
 
 from parler_kit.i18n import french_typography
-from parler_kit.room.settings import LANDING_NOTEBOOK
+from parler_kit.room.settings import LANDING_PAGE
 
 _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
+#: From ``/user/<name>/files/accueil.html`` to the notebooks rendered by Voilà.
+_VOILA = "../voila/render/"
+
+
+@dataclass(frozen=True)
+class Link:
+    """One notebook on the page."""
+
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Day:
+    """One released day and its notebooks."""
+
+    title: str
+    links: tuple[Link, ...]
 
 
 def notebook_title(path: Path) -> str:
@@ -27,55 +48,43 @@ def notebook_title(path: Path) -> str:
         return path.stem
     for cell in notebook.get("cells", []):
         if cell.get("cell_type") == "markdown":
-            source = "".join(cell.get("source", []))
-            match = _HEADING.search(source)
+            match = _HEADING.search("".join(cell.get("source", [])))
             if match:
-                return match.group(1).strip()
+                return match.group(1).strip().replace("*", "")
     return path.stem
 
 
-def _escape(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def landing_markdown(folder: Path, first_name: str, workbook: str, days: list[str]) -> str:
-    """The page's markdown: greeting, the workbook link, then each released day's notebooks."""
-    lines = [
-        f"# Bonjour {_escape(first_name)}",
-        "",
-        "Voici votre espace de formation. Vos réponses sont enregistrées à chaque modification : "
-        "vous pouvez fermer la page et revenir quand vous voulez, même depuis un autre appareil.",
-        "",
-        "## Mon carnet",
-        "",
-        f"- [Mon carnet de formation]({workbook})" if (folder / workbook).exists() else "",
-        "",
-    ]
+def landing_html(folder: Path, first_name: str, workbook: str, days: list[str]) -> str:
+    """The page: greeting, the workbook link, then each released day's notebooks."""
+    released = []
     for day in days:
         notebooks = sorted((folder / day).glob("*.ipynb"))
-        if not notebooks:
-            continue
-        number = day.removeprefix("day")
-        lines += [f"## Jour {number}", ""]
-        lines += [f"- [{_escape(notebook_title(nb))}]({day}/{nb.name})" for nb in notebooks]
-        lines.append("")
-    if not days:
-        lines += [
-            "Les journées apparaîtront ici quand la formatrice ou le formateur les ouvrira.",
-            "",
-        ]
-    return french_typography("\n".join(line for line in lines if line is not None))
+        if notebooks:
+            links = tuple(
+                Link(french_typography(notebook_title(nb)), f"{_VOILA}{day}/{nb.name}")
+                for nb in notebooks
+            )
+            released.append(Day(f"Jour {day.removeprefix('day')}", links))
+    source = files("parler_kit.room").joinpath("templates", "accueil.html.j2").read_text("utf-8")
+    template = Environment(autoescape=select_autoescape(default=True)).from_string(source)
+    return template.render(
+        first_name=first_name,
+        intro=french_typography(
+            "Voici votre espace de formation. Vos réponses sont enregistrées à chaque "
+            "modification : vous pouvez fermer la page et revenir quand vous voulez, même depuis "
+            "un autre appareil."
+        ),
+        workbook=f"{_VOILA}{workbook}" if (folder / workbook).exists() else "",
+        days=released,
+        waiting="Les journées apparaîtront ici quand la formatrice ou le formateur les ouvrira.",
+        logout="/hub/logout",
+    )
 
 
 def write_landing(folder: Path, first_name: str, workbook: str, days: list[str]) -> Path:
-    """Write ``accueil.ipynb`` in a participant's folder; return its path."""
-    notebook = nbformat.v4.new_notebook()  # type: ignore[no-untyped-call]
-    notebook.metadata["language_info"] = {"name": "python"}
-    notebook.cells = [
-        nbformat.v4.new_markdown_cell(landing_markdown(folder, first_name, workbook, days))  # type: ignore[no-untyped-call]
-    ]
-    path = folder / LANDING_NOTEBOOK
+    """Write ``accueil.html`` in a participant's folder; return its path."""
+    path = folder / LANDING_PAGE
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(nbformat.writes(notebook), "utf-8")  # type: ignore[no-untyped-call]
+    partial.write_text(landing_html(folder, first_name, workbook, days), "utf-8")
     partial.replace(path)
     return path

@@ -13,9 +13,10 @@ from typing import Any
 from parler_kit.room.accounts import Kind
 from parler_kit.room.layout import RoomLayout, write_json
 
-#: Where a participant lands after logging in: the Voilà page listing their workbook and days.
-LANDING_NOTEBOOK = "accueil.ipynb"
-PARTICIPANT_LANDING = f"/voila/render/{LANDING_NOTEBOOK}"
+#: Where a participant lands after logging in: a static page listing their workbook and days
+#: (`parler_kit.room.landing`), served by their own server without starting a kernel.
+LANDING_PAGE = "accueil.html"
+PARTICIPANT_LANDING = f"/files/{LANDING_PAGE}"
 TRAINER_LANDING = "/lab"
 
 #: Server extensions a participant's server must not load (names as `jupyter server extension list`

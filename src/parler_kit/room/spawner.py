@@ -5,8 +5,9 @@ docs/room-guide.md, « Ce que la salle protège ») whose root folder, landing p
 depend on who logs in:
 
 * a participant's server has their own folder ``ROOM/participants/<id>/`` as root, lands on the
-  Voilà page ``accueil.ipynb`` and runs with JupyterLab, the classic notebook, terminals and
-  nbgrader's extensions switched off, so there is no code to see and nothing but Voilà to use;
+  static page ``accueil.html`` (its links open notebooks in Voilà) and runs with JupyterLab, the
+  classic notebook, terminals and nbgrader's extensions switched off, so there is no code to see
+  and nothing but Voilà to use;
 * a trainer's server has the room's curriculum as root and lands in JupyterLab, in French.
 
 Every server's Jupyter, IPython and matplotlib folders and its ``$HOME`` are under ``ROOM/etat``.
