@@ -60,6 +60,13 @@ def test_make_demo_prints_where_everything_is_and_writes_it(demo_run: DemoRun) -
         "evaluation-a-chaud.pdf",
         "evaluation-a-froid.pdf",
     }
+    # admin attestations --demo: the certificate names the person and says it is a demonstration.
+    certificate = _pages(administration / f"attestation-{people[0].id}.pdf")[0].casefold()
+    assert "démonstration" in certificate
+    assert all(word in certificate for word in people[0].full_name.casefold().split())
+    # admin evaluation: the à froid form asks the follow-up questions.
+    froid = " ".join(_pages(administration / "evaluation-a-froid.pdf"))
+    assert "Depuis la formation, mes échanges avec les enfants ont changé." in froid
 
 
 def _pages(path: Path) -> list[str]:
