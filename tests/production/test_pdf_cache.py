@@ -13,7 +13,11 @@ def test_prune_keeps_sections_used_by_this_run(tmp_path: Path) -> None:
     """Sections touched since the run started stay; older ones and lock files go."""
     cache = tmp_path / CACHE_DIR
     cache.mkdir()
-    old, used, lock = cache / "section-old.pdf", cache / "section-used.pdf", cache / "section-used.lock"
+    old, used, lock = (
+        cache / "section-old.pdf",
+        cache / "section-used.pdf",
+        cache / "section-used.lock",
+    )
     for path in (old, used, lock):
         path.write_bytes(b"%PDF")
     os.utime(old, (time.time() - 3600, time.time() - 3600))
