@@ -16,7 +16,8 @@ there), and the plain helpers with a normal import:
   install``); ``page`` (function): a fresh browser context and page, closed after the test.
 - ``widget_notebook`` (function): a copy of ``tests/data/notebooks/all_widgets.ipynb`` in a
   temporary folder, so the answers file the widgets write never lands in the repository.
-- ``SCREENSHOTS``: ``build/screenshots/``, where tests save what a human should look at, and
+- ``SCREENSHOTS``: ``parler_kit-screenshots/`` in the system's temporary folder (never the
+  repository), where tests save what a human should look at, and
   ``screenshot_top(page, element, path)`` to save the visible top of a (tall) widget.
 """
 
@@ -29,6 +30,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -42,7 +44,7 @@ from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "tests" / "data" / "notebooks"
-SCREENSHOTS = REPO / "build" / "screenshots"
+SCREENSHOTS = Path(tempfile.gettempdir()) / "parler_kit-screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

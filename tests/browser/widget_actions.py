@@ -228,3 +228,13 @@ def check_every_widget_restored(page: Page) -> None:
     """Each widget shows the answer given before the reload or restart."""
     for kind, action in ACTIONS.items():
         action.restored(widget(page, kind))
+
+
+def assert_answers_on_disk(folder: Path, stored: dict[str, str]) -> None:
+    """The answers file holds, for every kind but the timeline, a value its check accepts."""
+    on_disk = read_answers(folder)
+    accepted = {
+        kind: key in on_disk and ACTIONS[kind].check(on_disk[key]["value"])
+        for kind, key in stored.items()
+    }
+    assert accepted == dict.fromkeys(set(KINDS) - {"timeline"}, True), on_disk

@@ -27,6 +27,12 @@ KERNEL_IDLE = (
     ".some(e => /\\| Inactif$/.test(e.textContent.trim()))"
 )
 
+#: How many code cells have a rendered widget in their output.
+CELLS_WITH_A_WIDGET = (
+    "() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')].filter(cell =>"
+    " cell.querySelector('.jp-OutputArea-output .jupyter-widgets')).length"
+)
+
 pytestmark = pytest.mark.browser
 
 
@@ -93,17 +99,18 @@ def test_day1_notebook_runs_in_french_jupyterlab_with_widgets_and_no_error(
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
     shows, displays = _expected_outputs(lab.root / notebook)
     _run_all_and_wait(page, displays)
-    page.wait_for_timeout(1500)  # let widget views attach to their outputs
+    # Count code cells whose output holds a rendered widget (one per show() cell), not the
+    # widget DOM nodes (one widget has many); wait for the views to attach instead of sleeping.
+    page.wait_for_function(f"() => ({CELLS_WITH_A_WIDGET})() >= {shows}", timeout=60_000)
     errors = page.locator(
         ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'],"
         " .jp-RenderedText[data-mime-type='application/vnd.jupyter.error']"
     )
-    widgets = page.locator(
-        ".jp-OutputArea-output .jupyter-widgets, .jp-OutputArea-output .widget-box"
-    )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    widgets = page.locator(".jp-OutputArea-output .jupyter-widgets")
     if widgets.count():
         widgets.first.scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / f"day1-{Path(notebook).stem}.png"))
     assert errors.count() == 0, errors.first.inner_text()
-    assert widgets.count() >= shows, f"{widgets.count()} widgets for {shows} show() cells"
+    with_widget = page.evaluate(f"({CELLS_WITH_A_WIDGET})()")
+    assert with_widget == shows, f"{with_widget} cells show a widget for {shows} show() cells"

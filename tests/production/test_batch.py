@@ -60,7 +60,7 @@ def test_rebuild_keeps_participant_answers(tmp_path: Path, session: Path) -> Non
     answers = out / entry.participant_id / "workbook.answers.json"
     data = json.loads(answers.read_text("utf-8"))
     data["answers"]["fiche-action"] = {
-        "value": {"titre": "Lire au parc"},
+        "value": {"fa-intitule": "Lire au parc"},
         "changed_at": "2027-03-22T10:00:00+00:00",
         "attempts": 1,
         "score": None,
