@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import shutil
 import urllib.error
-import urllib.request
 from pathlib import Path
 
 from parler_kit.admin.erase import Outcome, forget_in_manifest
@@ -27,7 +26,7 @@ from parler_kit.room.accounts import (
 from parler_kit.room.cards import reprint_cards
 from parler_kit.room.description import load_description
 from parler_kit.room.layout import RoomLayout, write_private
-from parler_kit.room.server import running_hub
+from parler_kit.room.server import hub_api, running_hub
 
 
 def erase_from_room(layout: RoomLayout, participant_id: str) -> list[Outcome]:
@@ -100,14 +99,8 @@ def _forget_hub_user(layout: RoomLayout, account: Account) -> list[Outcome]:
     database = layout.hub / "jupyterhub.sqlite"
     hub = running_hub(layout)
     if hub is not None:
-        token = layout.api_token.read_text("utf-8").strip()
-        request = urllib.request.Request(
-            f"{hub.local_url}hub/api/users/{account.username}",
-            method="DELETE",
-            headers={"Authorization": f"token {token}"},
-        )
         try:
-            urllib.request.urlopen(request, timeout=60).close()
+            hub_api(layout, hub, "DELETE", f"users/{account.username}", timeout=60)
         except urllib.error.HTTPError as error:
             if error.code != 404:
                 raise

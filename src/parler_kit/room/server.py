@@ -208,6 +208,17 @@ def _stop_leftover_proxy(layout: RoomLayout) -> None:
     pid_file.unlink(missing_ok=True)
 
 
+def hub_api(layout: RoomLayout, hub: RunningHub, method: str, path: str, timeout: float) -> None:
+    """One call to the room's hub REST API with the room's own token (raises urllib's errors)."""
+    token = layout.api_token.read_text("utf-8").strip()
+    request = urllib.request.Request(
+        f"{hub.local_url}hub/api/{path}",
+        method=method,
+        headers={"Authorization": f"token {token}"},
+    )
+    urllib.request.urlopen(request, timeout=timeout).close()
+
+
 def prestart_servers(layout: RoomLayout, hub: RunningHub) -> int:
     """Ask the hub to start every participant's server now; return how many were asked.
 
@@ -216,18 +227,12 @@ def prestart_servers(layout: RoomLayout, hub: RunningHub) -> int:
     (« 202 Accepted »); a server already running is left as it is. Idle ones are culled after an
     hour (`services.IDLE_TIMEOUT_S`) and restart at the next login.
     """
-    token = layout.api_token.read_text("utf-8").strip()
     asked = 0
     for account in load_accounts(layout.accounts):
         if account.kind != "participant":
             continue
-        request = urllib.request.Request(
-            f"{hub.local_url}hub/api/users/{account.username}/server",
-            method="POST",
-            headers={"Authorization": f"token {token}"},
-        )
         try:
-            urllib.request.urlopen(request, timeout=30).close()
+            hub_api(layout, hub, "POST", f"users/{account.username}/server", timeout=30)
             asked += 1
         except urllib.error.HTTPError as error:
             if error.code != 400:  # 400: already running or starting
