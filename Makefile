@@ -50,6 +50,8 @@ demo: $(RUNTIME_STAMP)
 	@echo "Convocations, feuilles d'émargement, évaluations, attestations et certificats de réalisation (heures d'après examples/presence.csv) : build/demo/administration/ ; bilan de démonstration (réponses simulées) : build/demo/bilan-demonstration.pdf"
 
 ## test: linters, types, layer contracts, unit + kernel + browser tests, notebooks.
+# nbval runs a copy of curriculum/ in a temporary folder: the notebooks' widgets write
+# carnet.answers.json beside them, which must never land in the sources.
 test: $(DEV_STAMP) $(NODE_STAMP)
 	@scripts/ensure-system-deps.sh
 	$(BIN)/ruff check src tests benchmarks
@@ -58,7 +60,10 @@ test: $(DEV_STAMP) $(NODE_STAMP)
 	$(BIN)/lint-imports
 	$(JUPYTER_ENV) $(BIN)/pytest
 	@if ls curriculum/day*/*.ipynb >/dev/null 2>&1; then \
-		$(JUPYTER_ENV) $(BIN)/pytest --nbval-lax curriculum/ -p no:cacheprovider; \
+		nbval_dir=$$(mktemp -d) && cp -r curriculum "$$nbval_dir/" && \
+		$(JUPYTER_ENV) $(BIN)/pytest --nbval-lax "$$nbval_dir/curriculum" -p no:cacheprovider \
+			-c "$(CURDIR)/pyproject.toml" --rootdir="$$nbval_dir"; \
+		status=$$?; rm -rf "$$nbval_dir"; exit $$status; \
 	else echo "nbval : aucun carnet dans curriculum/ pour l'instant."; fi
 
 lint: $(DEV_STAMP)
