@@ -34,13 +34,20 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
+
+from parler_kit.room.settings import (
+    JUPYTER_PATH_DIR,
+    NO_MATHJAX_FROM_THE_INTERNET,
+    VOILA_TEMPLATE,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "tests" / "data" / "notebooks"
@@ -61,11 +68,15 @@ VOILA_DENYLIST = [
     "@jupyter/nbgrader",
 ]
 _BIN = Path(sys.executable).parent
-#: The Voilà options of a participant's server in the room (docs/performance.md, « The
-#: participant's page »): a French page (``<html lang="fr">``), no Python traceback shown.
+#: The Voilà options of a participant's server in the room (`parler_kit.room.settings`): a
+#: French page (``<html lang="fr">``), no Python traceback shown, the room's page template
+#: (found on the ``JUPYTER_PATH`` that `jupyter_env` sets, as the room's spawner does), no
+#: MathJax from the internet.
 ROOM_VOILA_OPTIONS = (
     "--VoilaExporter.language_code=fr",
     "--VoilaConfiguration.show_tracebacks=False",
+    f"--VoilaConfiguration.template={VOILA_TEMPLATE}",
+    *(f"--ServerApp.tornado_settings={k}={v}" for k, v in NO_MATHJAX_FROM_THE_INTERNET.items()),
 )
 
 
@@ -79,12 +90,23 @@ class Server:
     process: subprocess.Popen[bytes]
 
 
+#: What Jupyter and Voilà (« already in use ») and ``parler-kit live`` (« déjà pris ») log when
+#: their port was taken before they bound it.
+PORT_TAKEN = ("already in use", "déjà pris")
+#: Starts tried with a new free port when another program took the previous one first.
+PORT_ATTEMPTS = 3
+
+
 def free_port() -> int:
-    """A TCP port free on 127.0.0.1 right now."""
+    """A TCP port free on 127.0.0.1 right now (another program may take it before we bind it)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
+
+
+class ServerStopped(AssertionError):
+    """The server process ended before it answered."""
 
 
 def jupyter_env(home: Path) -> dict[str, str]:
@@ -99,6 +121,7 @@ def jupyter_env(home: Path) -> dict[str, str]:
         XDG_CONFIG_HOME=str(home / "xdg-config"),
         XDG_CACHE_HOME=str(home / "xdg-cache"),
         JUPYTER_PLATFORM_DIRS="1",
+        JUPYTER_PATH=str(JUPYTER_PATH_DIR),  # the room's Voilà template (ROOM_VOILA_OPTIONS)
         PATH=str(_BIN) + os.pathsep + os.environ.get("PATH", ""),
     )
     env.pop("PARLER_KIT_MODE", None)  # the widgets, not their print twins
@@ -126,7 +149,7 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"The server stopped (status {process.returncode}) before {url}")
+            raise ServerStopped(f"The server stopped (status {process.returncode}) before {url}")
         try:
             with urllib.request.urlopen(url, timeout=3):
                 return
@@ -148,19 +171,57 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.wait(timeout=5)
 
 
+def _start(
+    command: list[str], probe: str, root: Path, env: dict[str, str], output: IO[bytes]
+) -> subprocess.Popen[bytes]:
+    """Start `command` and wait until `probe` answers; the process (ServerStopped if it ended)."""
+    # start_new_session: the server leads its own process group, so stopping that group by
+    # the server's PID also stops the kernels it started, and nothing else.
+    process = subprocess.Popen(
+        command, cwd=root, env=env, stdout=output, stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        _wait_until_up(probe, process)
+    except BaseException:
+        _stop(process)
+        raise
+    return process
+
+
 @contextmanager
-def _serve(
-    command: list[str], url: str, token: str, root: Path, env: dict[str, str], log: Path
+def serve_on_free_port(
+    command_for: Callable[[int], list[str]],
+    probe_path: str,
+    token: str,
+    root: Path,
+    env: dict[str, str],
+    log: Path,
 ) -> Iterator[Server]:
-    with log.open("wb") as output:
-        # start_new_session: the server leads its own process group, so stopping that group by
-        # the server's PID also stops the kernels it started, and nothing else.
-        process = subprocess.Popen(
-            command, cwd=root, env=env, stdout=output, stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )  # fmt: skip
+    """Run ``command_for(port)`` on a free port of 127.0.0.1 until `probe_path` answers.
+
+    A port found free can be taken by another program before the server binds it; the server
+    then stops, saying so in `log`, and is started again on another port (`PORT_ATTEMPTS` in
+    all). Any other early stop fails at once. The server is stopped by its PID on exit.
+    """
+    with log.open("ab") as output:
+        for attempt in range(1, PORT_ATTEMPTS + 1):
+            port = free_port()
+            url = f"http://127.0.0.1:{port}"
+            written = log.stat().st_size
+            try:
+                process = _start(command_for(port), url + probe_path, root, env, output)
+            except ServerStopped:
+                output.flush()
+                with log.open("rb") as reread:
+                    reread.seek(written)
+                    said = reread.read().decode("utf-8", "replace")
+                taken = any(marker in said for marker in PORT_TAKEN)
+                if taken and attempt < PORT_ATTEMPTS:
+                    continue
+                raise
+            break
         try:
-            _wait_until_up(url, process)
             yield Server(url=url, token=token, root=root, process=process)
         finally:
             _stop(process)
@@ -171,19 +232,20 @@ def _run_jupyter(
     app: str, root: Path, env: dict[str, str], options: Sequence[str], log_name: str
 ) -> Iterator[Server]:
     """``jupyter <app>`` serving `root` on 127.0.0.1 with token auth, stopped by PID on exit."""
-    port, token = free_port(), os.urandom(12).hex()
-    command = [
-        str(_BIN / "jupyter"), app, "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        "--ServerApp.port_retries=0", *options,
-    ]  # fmt: skip
-    if os.geteuid() == 0:
-        command.append("--allow-root")
-    url = f"http://127.0.0.1:{port}"
-    with _serve(
-        command, f"{url}/api/status?token={token}", token, root, env, root.parent / log_name
+    token = os.urandom(12).hex()
+
+    def command(port: int) -> list[str]:
+        return [
+            str(_BIN / "jupyter"), app, "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+            f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+            "--ServerApp.port_retries=0", *options,
+            *(["--allow-root"] if os.geteuid() == 0 else []),
+        ]  # fmt: skip
+
+    with serve_on_free_port(
+        command, f"/api/status?token={token}", token, root, env, root.parent / log_name
     ) as server:
-        yield Server(url=url, token=token, root=root, process=server.process)
+        yield server
 
 
 def run_lab(root: Path, env: dict[str, str]) -> AbstractContextManager[Server]:
@@ -196,28 +258,28 @@ def run_voila(
     notebook: Path, env: dict[str, str], *, preheat: bool = False, extra_args: Sequence[str] = ()
 ) -> Iterator[Server]:
     """Voilà rendering `notebook` on 127.0.0.1, stopped by PID on exit (`extra_args`: traitlets)."""
-    port = free_port()
     runtime = Path(env["JUPYTER_RUNTIME_DIR"])
     runtime.mkdir(parents=True, exist_ok=True)
-    command = [
-        str(_BIN / "voila"), notebook.name, "--no-browser", f"--port={port}",
-        "--Voila.ip=127.0.0.1", f"--Voila.connection_dir_root={runtime}",
-        "--Voila.port_retries=0",
-        *(f"--VoilaConfiguration.extension_denylist={name}" for name in VOILA_DENYLIST),
-    ]  # fmt: skip
-    if preheat:
-        command += ["--preheat_kernel=True", "--pool_size=1"]
-    command += list(extra_args)
-    url = f"http://127.0.0.1:{port}"
-    with _serve(
+
+    def command(port: int) -> list[str]:
+        return [
+            str(_BIN / "voila"), notebook.name, "--no-browser", f"--port={port}",
+            "--Voila.ip=127.0.0.1", f"--Voila.connection_dir_root={runtime}",
+            "--Voila.port_retries=0",
+            *(f"--VoilaConfiguration.extension_denylist={name}" for name in VOILA_DENYLIST),
+            *(["--preheat_kernel=True", "--pool_size=1"] if preheat else []),
+            *extra_args,
+        ]  # fmt: skip
+
+    with serve_on_free_port(
         command,
-        f"{url}/voila/static/favicon.ico",
+        "/voila/static/favicon.ico",
         "",
         notebook.parent,
         env,
         notebook.parent.parent / "voila.log",
     ) as server:
-        yield Server(url=url, token="", root=notebook.parent, process=server.process)
+        yield server
 
 
 def run_voila_extension(

@@ -335,6 +335,71 @@ def test_axe_finds_no_serious_or_critical_violation_and_the_page_is_french(
     assert serious == []
 
 
+#: Records every text Voilà's loading indicator shows while the page is prepared (texts hidden
+#: by the page's style are not shown to anyone and are not recorded).
+RECORD_LOADING_TEXTS = """
+window.shownLoadingTexts = [];
+new MutationObserver(() => {
+  const label = document.getElementById('loading_text');
+  if (label && getComputedStyle(label).visibility !== 'hidden')
+    window.shownLoadingTexts.push(label.textContent);
+}).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+"""
+
+
+def test_the_page_loads_in_french_and_asks_nothing_of_another_site(
+    page: Page, room: Server
+) -> None:
+    """While the page is prepared its text is French; every request goes to the room's server."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.add_init_script(RECORD_LOADING_TEXTS)
+    _open_page(page, room)
+    _open_section(page, "timeline")
+    shown = page.evaluate("window.shownLoadingTexts")
+    assert shown, "the loading indicator never showed a text"
+    assert all(text.startswith("Préparation de votre page") for text in shown), set(shown)
+    elsewhere = [url for url in requested if not url.startswith(room.url)]
+    assert elsewhere == []
+
+
+def _page_kernel(page: Page) -> str:
+    """The id of the kernel serving the page (from Voilà's page configuration)."""
+    config = page.locator("#jupyter-config-data").text_content() or "{}"
+    kernel_id: str = json.loads(config)["kernelId"]
+    return kernel_id
+
+
+def test_a_page_whose_kernel_stopped_tells_the_participant_to_reload(
+    page: Page, room: Server, workbook: Path
+) -> None:
+    """Kernel gone (stopped, culled) → at the next answer a French alert; a reload shows what was saved."""
+    _open_page(page, room)
+    sheet = _open_section(page, "action_sheet")
+    title = sheet.locator("input[type=text], textarea").first
+    before = _answers(workbook.parent)
+    title.fill("Lire au parc")
+    title.press("Tab")
+    assert _wait_for_change(workbook.parent, before)
+    saved = _answers(workbook.parent)
+    alert = page.get_by_role("alert").filter(has_text="plus reliée au serveur")
+    expect(alert).to_be_hidden()
+    response = page.request.delete(
+        f"{room.url}/api/kernels/{_page_kernel(page)}?token={room.token}"
+    )
+    assert response.status == 204
+    title.fill("Typed after the kernel stopped")  # cannot be saved: the alert must say so
+    title.press("Tab")
+    expect(alert).to_be_visible()
+    expect(alert).to_contain_text("Rechargez la page")
+    alert.get_by_role("button", name="Recharger la page").click()
+    expect(page.locator(".pk-section")).to_have_count(len(KINDS), timeout=120_000)
+    reopened = _open_section(page, "action_sheet").locator("input[type=text], textarea").first
+    expect(reopened).to_have_value("Lire au parc")
+    assert _answers(workbook.parent) == saved
+    expect(alert).to_be_hidden()
+
+
 def _shown_kinds(notebook: Path) -> list[str]:
     """The kinds of the ``show(...)`` calls of a notebook, in order."""
     cells = json.loads(notebook.read_text("utf-8"))["cells"]

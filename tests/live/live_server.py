@@ -10,23 +10,32 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from browser.jupyter_servers import Server, _serve, free_port, jupyter_env
+from browser.jupyter_servers import Server, jupyter_env, serve_on_free_port
 
 CLI = str(Path(sys.executable).parent / "parler-kit")
 
 
 @contextmanager
 def run_live(folder: Path, state_home: Path, address: str = "") -> Iterator[Server]:
-    """`parler-kit live FOLDER` on a free port, stopped (by PID) on exit; its log beside `state_home`."""
-    port = free_port()
-    command = [CLI, "live", str(folder), f"--port={port}"]
-    if address:
-        command.append(f"--address={address}")
-    url = f"http://127.0.0.1:{port}"
+    """`parler-kit live FOLDER` on a free port (another if it was taken), stopped by PID on exit.
+
+    Its log is ``live.log`` in `state_home`.
+    """
     state_home.mkdir(parents=True, exist_ok=True)
-    env = jupyter_env(state_home)
-    with _serve(command, f"{url}/", "", state_home, env, state_home / "live.log") as server:
-        yield Server(url=url, token="", root=folder, process=server.process)
+
+    def command(port: int) -> list[str]:
+        return [
+            CLI,
+            "live",
+            str(folder),
+            f"--port={port}",
+            *([f"--address={address}"] if address else []),
+        ]
+
+    with serve_on_free_port(
+        command, "/", "", state_home, jupyter_env(state_home), state_home / "live.log"
+    ) as server:
+        yield Server(url=server.url, token="", root=folder, process=server.process)
 
 
 def first_event(url: str, path: str) -> dict[str, Any]:

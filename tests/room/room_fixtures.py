@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import os
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from browser.jupyter_servers import PORT_ATTEMPTS, PORT_TAKEN, free_port
 from parler_kit.room import RoomLayout, running_hub
 
 REPO = Path(__file__).resolve().parents[2]
@@ -98,12 +98,6 @@ def prepared_room(tmp_path_factory: pytest.TempPathFactory) -> PreparedRoom:
     return PreparedRoom(layout, home, read_codes(layout.codes_csv))
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @dataclass(frozen=True)
 class Hub:
     """The running hub of the prepared room."""
@@ -118,11 +112,17 @@ def room_hub(prepared_room: PreparedRoom) -> Iterator[Hub]:
     """The prepared room's hub, started in the background by the CLI and stopped by its PID."""
     root = str(prepared_room.layout.root)
     result = None
-    for _attempt in range(3):  # the port is chosen free, but another program may take it first
-        port = _free_port()
-        result = run_cli("room", "start", root, "--port", str(port), "--background",
+    log = prepared_room.layout.hub_log
+    for _attempt in range(PORT_ATTEMPTS):
+        written = log.stat().st_size if log.exists() else 0
+        result = run_cli("room", "start", root, "--port", str(free_port()), "--background",
                          home=prepared_room.home, check=False)  # fmt: skip
         if result.returncode == 0:
+            break
+        # The port was free when chosen; start again only if another program took it since
+        # (the proxy says EADDRINUSE in the hub's log). Any other failure is reported at once.
+        said = log.read_bytes()[written:].decode("utf-8", "replace") if log.exists() else ""
+        if "EADDRINUSE" not in said and not any(marker in said for marker in PORT_TAKEN):
             break
     assert result is not None and result.returncode == 0, result and result.stderr
     hub = running_hub(prepared_room.layout)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import psutil
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from room_fixtures import Hub, Person, run_cli
@@ -131,6 +132,52 @@ def test_the_live_view_follows_a_participants_answer_for_trainers_only(
     response = participant.goto(room_hub.url + "services/classe/")
     assert response is not None and response.status == 403
     expect(participant.locator("h1")).to_have_text("Accès réservé aux formateurs")
+
+
+def _kernels_of(username: str) -> int:
+    """How many kernel processes run for `username` (their server sets JUPYTERHUB_USER)."""
+    count = 0
+    for process in psutil.process_iter(["cmdline"]):
+        try:
+            if "ipykernel_launcher" in " ".join(process.info["cmdline"] or []):
+                count += process.environ().get("JUPYTERHUB_USER") == username
+        except psutil.Error:  # ended meanwhile
+            continue
+    return count
+
+
+def _wait_for_kernels(username: str, wanted: int, timeout: float = 20) -> int:
+    """The number of `username`'s kernels, once it is `wanted` (or when `timeout` has passed)."""
+    deadline = time.monotonic() + timeout
+    count = _kernels_of(username)
+    while count != wanted and time.monotonic() < deadline:
+        time.sleep(0.3)
+        count = _kernels_of(username)
+    return count
+
+
+def test_reloading_the_workbook_leaves_one_kernel_and_asks_no_other_site(
+    room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
+) -> None:
+    """Three reloads: one more kernel, not four (each page stops its own); no outside request."""
+    person = room_hub.room.participants[2]
+    page = new_device(chromium, contexts)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    log_in(page, room_hub, person)
+    page.wait_for_url(re.compile(r"/files/accueil\.html"))
+    # Kernels of pages from earlier tests whose browser was closed without unloading them (as a
+    # killed browser): those stay until culled after an hour idle; they are counted apart.
+    before = _kernels_of(person.username)
+    page.get_by_role("link", name=re.compile(FIRST_NOTEBOOK)).click()
+    expect(page.locator(".widget-radio-box").first).to_be_visible()
+    assert _wait_for_kernels(person.username, before + 1) == before + 1
+    for _ in range(3):
+        page.reload()
+        expect(page.locator(".widget-radio-box").first).to_be_visible()
+        assert _wait_for_kernels(person.username, before + 1) == before + 1
+    assert [url for url in requested if not url.startswith(room_hub.url)] == []
+    assert page.get_by_role("alert").count() == 0
 
 
 def test_a_wrong_code_is_refused_in_french(

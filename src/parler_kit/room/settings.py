@@ -32,6 +32,18 @@ PARTICIPANT_DISABLED_EXTENSIONS = (
     "nbgrader.server_extensions.assignment_list",
     "nbgrader.server_extensions.course_list",
 )
+#: Voilà's template for the participant's page (``jupyter_path/voila/templates/parler_kit``): no
+#: stylesheet from another site, French loading text, a French warning when the page has lost
+#: its server. `JUPYTER_PATH_DIR` is put on the servers' ``JUPYTER_PATH`` so Voilà finds it.
+VOILA_TEMPLATE = "parler_kit"
+JUPYTER_PATH_DIR = Path(__file__).with_name("jupyter_path")
+#: A kernel no page is connected to any more (a browser killed without closing its tab; a closed
+#: tab normally shuts its kernel down itself) is stopped after this long idle, like the hub's
+#: idle servers. A connected page's kernel is never stopped this way.
+DISCONNECTED_KERNEL_TIMEOUT_S = 3600
+#: Voilà's page otherwise loads MathJax from cdnjs.cloudflare.com (the course shows no formula):
+#: with both set to "null" its front end uses no outside address.
+NO_MATHJAX_FROM_THE_INTERNET = {"mathjax_url": "null", "mathjax_config": "null"}
 #: Front-end extensions Voilà must not load on a participant's page (as `make app` does).
 VOILA_DENYLIST = (
     "jupyterlab-jupytext",
@@ -51,6 +63,7 @@ def participant_server_config() -> dict[str, Any]:
         "ServerApp": {
             "jpserver_extensions": dict.fromkeys(PARTICIPANT_DISABLED_EXTENSIONS, False),
             "terminals_enabled": False,
+            "tornado_settings": NO_MATHJAX_FROM_THE_INTERNET,
         },
         # Checked in docs/performance.md (« Voilà settings for the room »): preheated kernels do
         # not exist for Voilà as a server extension, and progressive rendering measured no faster
@@ -58,8 +71,16 @@ def participant_server_config() -> dict[str, Any]:
         "VoilaConfiguration": {
             "extension_denylist": list(VOILA_DENYLIST),
             "show_tracebacks": False,
+            "template": VOILA_TEMPLATE,
         },
         "VoilaExporter": {"language_code": "fr"},
+        # Each page has its own kernel (≈ 70 MB): one left behind by a killed browser would
+        # otherwise stay until the server stops (docs/performance.md, « Kernels left behind »).
+        "MappingKernelManager": {
+            "cull_idle_timeout": DISCONNECTED_KERNEL_TIMEOUT_S,
+            "cull_interval": 300,
+            "cull_connected": False,
+        },
     }
 
 

@@ -25,7 +25,12 @@ from traitlets import Unicode
 
 from parler_kit.room.accounts import Account, load_accounts
 from parler_kit.room.layout import RoomLayout
-from parler_kit.room.settings import PARTICIPANT_LANDING, TRAINER_LANDING, server_config_dir
+from parler_kit.room.settings import (
+    JUPYTER_PATH_DIR,
+    PARTICIPANT_LANDING,
+    TRAINER_LANDING,
+    server_config_dir,
+)
 
 
 class RoomSpawner(SimpleLocalProcessSpawner):  # type: ignore[misc]  # jupyterhub ships no types
@@ -79,6 +84,8 @@ class RoomSpawner(SimpleLocalProcessSpawner):  # type: ignore[misc]  # jupyterhu
                 # One content-bank cache for the whole room: the first kernel writes it, every
                 # other participant's kernel reads it (docs/performance.md).
                 "PARLER_KIT_CACHE_DIR": str(state / "cache"),
+                # Where Voilà finds the participant page's template (`settings.VOILA_TEMPLATE`).
+                "JUPYTER_PATH": str(JUPYTER_PATH_DIR),
             }
         )
         if account.kind == "participant":

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_string import HTMLStyle  # not exported at the top level
 
 from parler_kit.answers import AnswerStore, StoredAnswer
 from parler_kit.content import AVOID, ContentBank, Text, load_bank
@@ -176,14 +177,22 @@ class KitWidget(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type infor
         super().__init__(layout=w.Layout(width="100%", max_width="960px"))
         self.locale: Locale = locale
         self.bank = bank if bank is not None else load_bank()
-        self.status = w.HTML()
-        self._css = w.HTML(KIT_CSS)
+        # Every widget, its layout and its style is one model the browser fetches and builds at
+        # page load: the text blocks of a widget share one layout and one style (`text_html`).
+        self._text_layout = w.Layout()
+        self._text_style = HTMLStyle()
+        self.status = self.text_html()
+        self._css = self.text_html(KIT_CSS)
         self.add_class("pk-kit")
         self.store: AnswerStore | None = None
         if needs_store:
             self.store, problem = open_store(store)
             if problem:
                 self.show_problem(problem)
+
+    def text_html(self, value: str = "") -> w.HTML:
+        """A block of HTML text sharing this widget's text layout and style (never change them)."""
+        return w.HTML(value, layout=self._text_layout, style=self._text_style)
 
     def set_parts(self, parts: Sequence[Any]) -> None:
         """Set the widget's children (the kit's stylesheet comes first, invisibly)."""
@@ -294,11 +303,23 @@ class KitWidget(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type infor
         return self.guarded(delete) is True
 
 
-def button(description: str, *, primary: bool = False, tooltip: str = "") -> w.Button:
-    """A button with a visible text label (never an icon alone)."""
+def button(
+    description: str,
+    *,
+    primary: bool = False,
+    tooltip: str = "",
+    layout: w.Layout | None = None,
+    style: Any = None,
+) -> w.Button:
+    """A button with a visible text label (never an icon alone).
+
+    `layout` and `style` may be shared by many buttons that never change them (fewer widget
+    models for the page to load); by default the button gets its own.
+    """
     return w.Button(
         description=description,
         button_style="primary" if primary else "",
         tooltip=tooltip or description,
-        layout=w.Layout(width="auto", min_width="10em"),
+        layout=layout or w.Layout(width="auto", min_width="10em"),
+        **({"style": style} if style is not None else {}),
     )

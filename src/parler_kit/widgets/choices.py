@@ -9,6 +9,9 @@ from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as w
+# Style classes are not exported at ipywidgets' top level.
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_button import ButtonStyle
 
 from parler_kit.answers import Score
 from parler_kit.widgets.base import KitWidget, button, verdict_html
@@ -16,25 +19,39 @@ from parler_kit.widgets.base import number_text as _num
 
 
 class CheckboxGroup(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type information
-    """Labelled checkboxes (keyboard: Tab, Space) whose `value` is the sorted list of ticked ids."""
+    """Labelled checkboxes (keyboard: Tab, Space) whose `value` is the sorted list of ticked ids.
 
-    def __init__(self, options: Sequence[tuple[str, str]], *, columns: int = 1) -> None:
+    `columns` > 1 sets them in a grid (one column on a phone); `layout` is the group's own layout
+    (it may be shared by many groups).
+    """
+
+    def __init__(
+        self,
+        options: Sequence[tuple[str, str]],
+        *,
+        columns: int = 1,
+        layout: w.Layout | None = None,
+    ) -> None:
+        # One layout and one style for all the boxes: each is a model the browser must fetch
+        # and build at page load, and a techniques exercise has hundreds of boxes (15 per item).
+        box_layout = w.Layout(width="auto", margin="0 1.5em 0 0")
+        box_style = CheckboxStyle()
         self.boxes = {
             option_id: w.Checkbox(
-                value=False, description=label, indent=False,
-                layout=w.Layout(width="auto", margin="0 1.5em 0 0"),
+                value=False, description=label, indent=False, layout=box_layout, style=box_style
             )
             for label, option_id in options
-        }  # fmt: skip
+        }
         boxes = list(self.boxes.values())
         if columns > 1:
             body: w.Widget = w.GridBox(
                 boxes,
                 layout=w.Layout(grid_template_columns=f"repeat({columns}, minmax(12em, 1fr))"),
             )
-            super().__init__([body])
+            children = [body]
         else:
-            super().__init__(boxes)
+            children = boxes
+        super().__init__(children, **({"layout": layout} if layout is not None else {}))
 
     @property
     def value(self) -> list[str]:
@@ -59,21 +76,24 @@ class ScoredCards(KitWidget):
         self.items = tuple(items)
         self.controls: dict[str, Any] = {}
         self.feedback: dict[str, w.HTML] = {}
-        self.score_label = w.HTML()
+        self.score_label = self.text_html()
         cards = []
+        # The cards share their layouts and styles (never changed after creation): each is a
+        # widget model the page must fetch and build, and an exercise can have 30 cards.
+        card_layout = w.Layout(border="1px solid #777", padding="6px", margin="6px 0")
+        validate_label = self.t("widgets.validate")
+        validate_layout, validate_style = w.Layout(width="auto", min_width="10em"), ButtonStyle()
         for number, item in enumerate(self.items, start=1):
             control = self._control(item)
-            validate = button(self.t("widgets.validate"), primary=True)
+            validate = button(
+                validate_label, primary=True, layout=validate_layout, style=validate_style
+            )
             validate.on_click(lambda _b, item=item: self.validate(item.id))
-            feedback = w.HTML()
+            feedback = self.text_html()
+            prompt = self.text_html(self._prompt(item, number))
             self.controls[item.id] = control
             self.feedback[item.id] = feedback
-            cards.append(
-                w.VBox(
-                    [w.HTML(self._prompt(item, number)), control, validate, feedback],
-                    layout=w.Layout(border="1px solid #777", padding="6px", margin="6px 0"),
-                )
-            )
+            cards.append(w.VBox([prompt, control, validate, feedback], layout=card_layout))
             stored = self.load(item.id)
             if stored is not None:
                 self._restore(item, control, stored.value)

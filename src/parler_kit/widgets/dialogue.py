@@ -42,11 +42,14 @@ class DialogueAnnotator(KitWidget):
         self.items = self.bank.select(items, DialogueItem, self.bank.exercises_of(DialogueItem))
         options = self.technique_options()
         self.groups: dict[str, dict[int, CheckboxGroup]] = {}
+        # Shared by every turn's checkboxes and every card (fewer models for the page to load).
+        self._group_layout = w.Layout(margin="0 0 0 2em")
+        self._card_layout = w.Layout(border="1px solid #777", padding="6px", margin="6px 0")
         self.turn_feedback: dict[str, dict[int, w.HTML]] = {}
         self.summary: dict[str, w.HTML] = {}
         parts: list[Any] = [
-            w.HTML(heading_html(self.h("widgets.dialogue.title"))),
-            w.HTML(f"<p>{self.h('widgets.dialogue.help')}</p>"),
+            self.text_html(heading_html(self.h("widgets.dialogue.title"))),
+            self.text_html(f"<p>{self.h('widgets.dialogue.help')}</p>"),
         ]
         for item in self.items:
             parts.append(self._build(item, options))
@@ -56,22 +59,21 @@ class DialogueAnnotator(KitWidget):
         groups: dict[int, CheckboxGroup] = {}
         feedback: dict[int, w.HTML] = {}
         rows: list[Any] = [
-            w.HTML(
+            self.text_html(
                 heading_html(self.kit(item.title), 4) + f"<p><em>{self.kit(item.context)}</em></p>"
             )
         ]
         for index, turn in enumerate(item.turns):
             speaker = self.h(f"widgets.dialogue.{turn.speaker}")
-            rows.append(w.HTML(f"<p><strong>{speaker}</strong> {self.kit(turn.text)}</p>"))
+            rows.append(self.text_html(f"<p><strong>{speaker}</strong> {self.kit(turn.text)}</p>"))
             if turn.speaker == "adult":
-                group = CheckboxGroup(options, columns=3)
-                group.layout = w.Layout(margin="0 0 0 2em")
+                group = CheckboxGroup(options, columns=3, layout=self._group_layout)
                 groups[index] = group
-                feedback[index] = w.HTML()
+                feedback[index] = self.text_html()
                 rows.extend([group, feedback[index]])
         compare = button(self.t("widgets.dialogue.compare"), primary=True)
         compare.on_click(lambda _b, item_id=item.id: self.compare(item_id))
-        self.summary[item.id] = w.HTML()
+        self.summary[item.id] = self.text_html()
         rows.extend([compare, self.summary[item.id]])
         self.groups[item.id], self.turn_feedback[item.id] = groups, feedback
         stored = self.load(item.id)
@@ -80,7 +82,7 @@ class DialogueAnnotator(KitWidget):
                 if str(key).isdigit() and int(key) in groups and isinstance(labels, list):
                     groups[int(key)].value = [v for v in labels if isinstance(v, str)]
             self._show(item, stored.value)
-        return w.VBox(rows, layout=w.Layout(border="1px solid #777", padding="6px", margin="6px 0"))
+        return w.VBox(rows, layout=self._card_layout)
 
     @property
     def value(self) -> dict[str, dict[str, list[str]]]:
