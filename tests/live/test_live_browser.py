@@ -12,6 +12,8 @@ from playwright.sync_api import Page, expect
 from browser.jupyter_servers import SCREENSHOTS, Server
 from live.class_folders import write_answers
 from live.live_server import run_live
+from parler_kit.content import load_bank
+from parler_kit.live import View, class_views
 
 pytestmark = pytest.mark.browser
 
@@ -88,3 +90,34 @@ def test_moderation_from_the_keyboard(live_server: Server, page: Page) -> None:
     expect(projected.locator(".card-text")).to_have_text(
         "Oui, il est tombé dans l'eau ? Le ballon…"
     )
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def test_axe_finds_no_serious_or_critical_violation_on_any_page(
+    live_server: Server, page: Page
+) -> None:
+    """axe-core on the home page, every view (with moderation) and the join page: 0 serious/critical."""
+    views = load_bank_views()
+    paths = ["", "rejoindre", *(f"vue/{view.slug}" for view in views)]
+    paths += [f"vue/{view.slug}?moderation=1" for view in views]
+    problems = {}
+    for path in paths:
+        page.goto(f"{live_server.url}/{path}")
+        assert page.evaluate("document.documentElement.lang") == "fr", path
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        serious = [
+            (v["id"], [n["target"] for n in v["nodes"][:3]])
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        if serious:
+            problems[path] = serious
+    assert problems == {}
+
+
+def load_bank_views() -> tuple[View, ...]:
+    """Every projectable view of the shipped course."""
+    return class_views(load_bank())
