@@ -10,9 +10,14 @@ from parler_kit.printing import TWIN_KINDS, quiz_html, twin_html
 
 @pytest.mark.parametrize("kind", TWIN_KINDS)
 def test_every_kind_renders_static_html(kind: str, bank: ContentBank) -> None:
-    """Each kind gives non-empty HTML without script, blank when no answers are given."""
+    """Each kind gives non-empty HTML without script, blank (no box ticked) without answers.
+
+    The filled renderings of each kind are checked in test_exercises, test_forms and
+    test_reference.
+    """
     html = twin_html(kind, bank)
     assert html.strip() and "<script" not in html
+    assert "☒" not in html
 
 
 def test_quiz_twin_is_the_quiz_of_the_named_questions(bank: ContentBank) -> None:

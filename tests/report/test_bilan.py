@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from parler_kit.content import ContentBank
+from parler_kit.errors import RosterError
 from parler_kit.i18n import french_typography
 from parler_kit.printing.typography import typeset_text
 from parler_kit.report import (
@@ -162,7 +163,7 @@ def test_attendance_csv_is_read_and_a_bad_cell_is_named(
     assert present == {"matin": {"p001", "p002", "p003"}, "après-midi": {"p001"}}
     bad = tmp_path / "mauvais.csv"
     bad.write_text("id;2026-03-02 matin;2026-03-09 matin\np001;peut-être;x\np404;x;x\n", "utf-8")
-    with pytest.raises(Exception, match="Fichier de présence invalide") as caught:
+    with pytest.raises(RosterError, match="Fichier de présence invalide") as caught:
         load_attendance(bad, roster, session)
     message = str(caught.value)
     assert (
