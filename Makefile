@@ -98,13 +98,16 @@ lab-settings:
 # A day is released by nbgrader only when build/course/release/<day>/ is missing (never with
 # --force), so answers written there in an earlier session are never lost.
 APP_PORT ?= 8866
+# The room's page template (apercu builds on it), wherever the kit is installed.
+ROOM_TEMPLATE_DIR = from parler_kit.room.settings import JUPYTER_PATH_DIR; print(JUPYTER_PATH_DIR)
 app: $(RUNTIME_STAMP)
 	@for day in day1 day2 day3; do \
 		[ -d build/course/release/$$day ] || $(BIN)/nbgrader generate_assignment $$day || exit 1; \
 	done
 	@mkdir -p build/jupyter/runtime
 	@echo "Aperçu pour une seule personne : les réponses de toute personne qui ouvre cette page s'écrivent dans le même fichier ; pour une salle, utilisez la salle de formation (parler-kit room)."
-	$(JUPYTER_ENV) JUPYTER_PATH="$(CURDIR)/share/jupyter" $(BIN)/voila "$(CURDIR)/build/course/release" \
+	$(JUPYTER_ENV) JUPYTER_PATH="$(CURDIR)/share/jupyter:$$($(BIN)/python -c "$(ROOM_TEMPLATE_DIR)")" \
+		$(BIN)/voila "$(CURDIR)/build/course/release" --Voila.mathjax_url=null --Voila.mathjax_config=null \
 		--template=apercu --VoilaConfiguration.classic_tree=True --no-browser --port=$(APP_PORT) \
 		--Voila.ip=127.0.0.1 --Voila.connection_dir_root="$(CURDIR)/build/jupyter/runtime" \
 		--VoilaConfiguration.extension_denylist=jupyterlab-jupytext \

@@ -200,6 +200,10 @@ def test_make_app_serves_the_days_with_the_one_person_banner(
         page = _get("/".join(base) + "/voila/render/day1/01-accueil-positionnement.ipynb")
         assert BANNER in _visible(page) and "application/vnd.jupyter.widget-view+json" in page
         assert "Pour le formateur" not in page and "score_exercises" not in page
+        # The room's page template under the banner: French loading text, nothing from another
+        # site (no Font Awesome link, MathJax switched off), the lost-connection warning.
+        assert "Préparation de votre page" in page and "plus reliée au serveur" in page
+        assert "cdn.jsdelivr.net" not in page and '"fullMathjaxUrl": "null"' in page
 
 
 @pytest.mark.kernel
