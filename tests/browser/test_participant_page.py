@@ -392,6 +392,11 @@ def test_a_page_whose_kernel_stopped_tells_the_participant_to_reload(
     title.press("Tab")
     expect(alert).to_be_visible()
     expect(alert).to_contain_text("Rechargez la page")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "room-connexion-perdue.png")
+    if os.environ.get("PARLER_KIT_UPDATE_DOC_IMAGES") == "1":
+        page.set_viewport_size({"width": 390, "height": 700})  # as on a phone
+        page.screenshot(path=DOC_IMAGES / "room-connexion-perdue.png")
     alert.get_by_role("button", name="Recharger la page").click()
     expect(page.locator(".pk-section")).to_have_count(len(KINDS), timeout=120_000)
     reopened = _open_section(page, "action_sheet").locator("input[type=text], textarea").first

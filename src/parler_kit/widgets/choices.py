@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as w
+
 # Style classes are not exported at ipywidgets' top level.
 from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_button import ButtonStyle
