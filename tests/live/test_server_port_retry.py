@@ -33,7 +33,9 @@ def test_a_server_whose_port_was_taken_is_started_again_on_another(
     """First port taken → the server says « déjà pris », is started again elsewhere and answers."""
     real_free_port = jupyter_servers.free_port
     chosen = iter([taken_port])
-    monkeypatch.setattr(jupyter_servers, "free_port", lambda: next(chosen, None) or real_free_port())
+    monkeypatch.setattr(
+        jupyter_servers, "free_port", lambda: next(chosen, None) or real_free_port()
+    )
     state = tmp_path / "state"
     with run_live(tmp_path, state) as server:
         assert server.url != f"http://127.0.0.1:{taken_port}"
