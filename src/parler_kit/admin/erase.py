@@ -40,6 +40,7 @@ from typing import Literal
 
 from parler_kit.admin.attestations import ATTESTATION_PREFIX
 from parler_kit.answers import read_answers
+from parler_kit.atomic import write_atomic
 from parler_kit.errors import AnswerStoreError
 from parler_kit.i18n import ui_text
 
@@ -320,7 +321,9 @@ def forget_in_manifest(folder: Path, participant_id: str) -> list[Path]:
     if _manifest_name(manifest, participant_id) is not None:
         data = json.loads(manifest.read_text("utf-8"))
         del data["participants"][participant_id]
-        _write_atomic(manifest, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        write_atomic(
+            manifest, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        )
         rewritten.append(manifest)
     summary = folder / MANIFEST_CSV
     if summary.is_file() and forget_rows(summary, participant_id):
@@ -338,7 +341,7 @@ def forget_rows(path: Path, participant_id: str) -> bool:
         return False
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(kept)
-    _write_atomic(path, "\ufeff" + buffer.getvalue())
+    write_atomic(path, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
     return True
 
 
@@ -362,12 +365,3 @@ def _forget_xlsx_rows(path: Path, participant_id: str) -> bool:
         workbook.save(temp)
         Path(temp).replace(path)
     return changed
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-        stream.write(text)
-        stream.flush()
-        os.fsync(stream.fileno())
-    Path(temp).replace(path)

@@ -23,10 +23,11 @@ from pathlib import Path
 
 import nbformat
 
+from parler_kit.atomic import write_atomic
 from parler_kit.content import ContentBank, load_bank
 from parler_kit.errors import ProductionError
 from parler_kit.i18n import Locale, ui_text
-from parler_kit.production.files import answers_digest, csv_bytes, participant_dir, write_atomic
+from parler_kit.production.files import answers_digest, csv_bytes, participant_dir
 from parler_kit.production.follow_up import FOLLOW_UP_NAME, FOLLOW_UP_TEMPLATE, load_follow_up
 from parler_kit.production.manifest import (
     Entry,

@@ -6,11 +6,10 @@ import csv
 import hashlib
 import io
 import json
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from parler_kit.errors import ProductionError, naming_failures
+from parler_kit.errors import ProductionError
 from parler_kit.i18n import ui_text
 from parler_kit.roster import is_safe_id
 from parler_kit.spreadsheet import neutralise_formula
@@ -25,19 +24,6 @@ def participant_dir(out: Path, participant_id: str) -> Path:
     if not is_safe_id(participant_id) or target.parent != root:
         raise ProductionError(ui_text("production.unsafe_path", id=participant_id, out=str(out)))
     return target
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, fsync it, then move it into place."""
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        with naming_failures(path, partial), partial.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def sha256_file(path: Path) -> str:

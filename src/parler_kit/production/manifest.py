@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from parler_kit.production.files import sha256_file, write_atomic
+from parler_kit.atomic import write_atomic
+from parler_kit.production.files import sha256_file
 
 MANIFEST_NAME = "manifest.json"
 SCHEMA_VERSION = 1

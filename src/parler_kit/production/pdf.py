@@ -28,6 +28,7 @@ import pikepdf
 from weasyprint import HTML
 
 from parler_kit import printing
+from parler_kit.atomic import write_atomic
 from parler_kit.content import ContentBank
 from parler_kit.i18n import Locale, ui_text
 from parler_kit.printing import document_html, offline_fetcher, render_pdf
@@ -41,7 +42,6 @@ from parler_kit.printing.join import (
 )
 from parler_kit.printing.pdf import PDF_OPTIONS
 from parler_kit.printing.typography import typeset_html
-from parler_kit.production.files import write_atomic
 from parler_kit.production.handout import HANDOUT_CSS, SEGMENT, HandoutParts
 from parler_kit.production.personal import running_header
 from parler_kit.roster import Session

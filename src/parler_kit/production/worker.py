@@ -16,6 +16,7 @@ from typing import Any
 import nbformat
 
 from parler_kit.answers import AnswersFile, AnswerStore, read_answers
+from parler_kit.atomic import write_atomic
 from parler_kit.content import ContentBank
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import Locale, ui_text
@@ -24,7 +25,6 @@ from parler_kit.production.files import (
     answers_digest,
     participant_dir,
     sha256_file,
-    write_atomic,
 )
 from parler_kit.production.follow_up import (
     FOLLOW_UP_ANSWERS_NAME,

@@ -9,11 +9,11 @@ IPython and matplotlib folders under ``ROOM/etat/``.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from parler_kit.atomic import write_atomic
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
 
@@ -132,29 +132,14 @@ class RoomLayout:
 def write_private(path: Path, text: str) -> None:
     """Write `text` to `path` readable by its owner only (0600), atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        partial.chmod(0o600)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
+    write_atomic(path, text.encode("utf-8"), private=True)
 
 
 def write_json(path: Path, data: Any, *, private: bool = False) -> None:
     """Write `data` as indented UTF-8 JSON, atomically (0600 when `private`)."""
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if private:
-        write_private(path, text)
-        return
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(text, "utf-8")
-    partial.replace(path)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_atomic(path, text.encode("utf-8"), private=private)
 
 
 def read_json(path: Path) -> Any:

@@ -41,8 +41,14 @@ class ReformulationExercise(KitWidget):
         self.feedback: dict[str, w.HTML] = {}
         cards = []
         for number, item in enumerate(self.items, start=1):
+            # Sent once, when the field loses the focus (before the button's press), never
+            # keystroke by keystroke: the front end holds a field's next update until the kernel
+            # has handled the previous one, so on a slow kernel a press right after typing
+            # overtook the last characters and saved the reply cut short
+            # (tests/browser/test_slow_kernel.py).
             text = w.Textarea(
                 description=self.t("widgets.reformulation.your_reply"),
+                continuous_update=False,
                 style={"description_width": "initial"},
                 layout=w.Layout(width="100%", min_height="5em"),
             )
