@@ -7,9 +7,11 @@ prefixed with an apostrophe, so a spreadsheet shows it as text instead of runnin
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from parler_kit.atomic import write_atomic
 from parler_kit.course.config import CourseConfig
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
@@ -91,11 +93,15 @@ def export(course: CourseConfig, out: Path) -> Exported:
 
 
 def write_csv(path: Path, rows: list[list[Cell]]) -> None:
-    """Write formula-safe rows as CSV, UTF-8 with BOM and ``;`` (French spreadsheets open it as is)."""
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
-        for row in rows:
-            writer.writerow([_csv_cell(neutralise_formula(value)) for value in row])
+    """Write formula-safe rows as CSV, UTF-8 with BOM and ``;`` (French spreadsheets open it as is).
+
+    Atomic: an interrupted export leaves the previous file whole, never half a gradebook.
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";")
+    for row in rows:
+        writer.writerow([_csv_cell(neutralise_formula(value)) for value in row])
+    write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
 
 
 def _csv_cell(value: Cell) -> str:
@@ -118,4 +124,6 @@ def write_xlsx(path: Path, sheets: dict[str, list[list[Cell]]]) -> None:
             sheet.append([neutralise_formula(value) for value in row])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-    workbook.save(path)
+    content = io.BytesIO()
+    workbook.save(content)
+    write_atomic(path, content.getvalue())  # atomic, as `write_csv`
