@@ -43,7 +43,7 @@ SLOTS = {
     "data": "content",
 }  # fmt: skip
 FOLDERS = {"out", "answers", "inbox"}
-ENGLISH = re.compile(r"Traceback|Error:|Exception|Invalid|No such|Usage:|Missing")
+ENGLISH = re.compile(r"Traceback|Error:|Exception|Invalid|No such|Usage:|Missing|\bcodec\b|can.t |cannot")
 FRENCH = re.compile(r"[éèêàçù«»]|\bFichier\b|\bligne\b")
 
 # --- generators -------------------------------------------------------------------------------
@@ -275,3 +275,68 @@ def test_unreadable_content_yaml_explained_in_french(tmp_path: Path) -> None:
     output = result.output.replace("\u202f", " ")
     assert "milestones.yaml : YAML illisible (ligne 4, colonne 1) : " in output
     assert "expected" not in output and "found" not in output
+
+
+answers_like = st.fixed_dictionaries(
+    {},
+    optional={
+        "schema_version": scalars,
+        "participant_id": scalars | st.sampled_from(["benali-fatima-a7431781", "../../etc"]),
+        "session_id": scalars,
+        "answers": st.dictionaries(
+            st.sampled_from(["quiz-depp-cp", "fa-intitule", "eval-chaud-q1"]) | cell_text,
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "value": yaml_values,
+                    "score": scalars,
+                    "max_score": scalars,
+                    "attempts": scalars,
+                },
+            )
+            | yaml_values,
+            max_size=3,
+        )
+        | yaml_values,
+    },
+).map(lambda value: json.dumps(value, ensure_ascii=False).encode("utf-8"))
+answers_folders = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [
+                "day1/carnet.answers.json",
+                "day2/carnet.answers.json",
+                "workbook.answers.json",
+                "evaluation_a_froid.answers.json",
+            ]
+        ),
+        st.binary(max_size=300) | answers_like,
+    ),
+    min_size=1,
+    max_size=3,
+    unique_by=lambda item: item[0],
+)
+
+
+@settings(max_examples=8, deadline=None, derandomize=True, database=None)
+@given(files=answers_folders)
+def test_report_garbage_answers_folder(files: list[tuple[str, bytes]]) -> None:
+    """Answers files that are garbage: the bilan is written or refused in French, each kept as is."""
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        answers = work / "reponses" / "benali-fatima-a7431781"
+        for name, payload in files:
+            (answers / name).parent.mkdir(parents=True, exist_ok=True)
+            (answers / name).write_bytes(payload)
+        out = work / "sortie" / "bilan.pdf"
+        result = CliRunner().invoke(main, [
+            "report", "--roster", str(VALID["roster"]), "--session", str(VALID["session"]),
+            "--answers", str(work / "reponses"), "--out", str(out),
+        ])  # fmt: skip
+        assert result.exit_code in (0, 1), result.output
+        assert isinstance(result.exception, SystemExit | None)
+        assert FRENCH.search(result.output) and not ENGLISH.search(result.output), result.output
+        if result.exit_code == 1:
+            assert not out.exists()
+        assert sorted((str(p.relative_to(answers)), p.read_bytes())
+                      for p in answers.rglob("*") if p.is_file()) == sorted(files)  # fmt: skip

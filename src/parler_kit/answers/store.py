@@ -28,6 +28,7 @@ from typing import Any, NoReturn
 from parler_kit.answers.fileformat import AnswersFile, FormatProblem, StoredAnswer, dump, parse
 from parler_kit.errors import AnswerStoreError
 from parler_kit.i18n import ui_text
+from parler_kit.i18n.oserrors import os_error_cause
 
 _StatKey = tuple[int, int, int, int]
 #: Set by the training room for each participant's server (see `AnswerStore.open`).
@@ -54,7 +55,7 @@ def read_answers(path: Path) -> AnswersFile:
         raise AnswerStoreError(ui_text("answers.error.missing", path=path)) from None
     except (OSError, UnicodeDecodeError) as error:
         raise AnswerStoreError(
-            ui_text("answers.error.unreadable", path=path, reason=error)
+            ui_text("answers.error.unreadable", path=path, reason=os_error_cause(error))
         ) from None
     try:
         return parse(text, path)
@@ -210,7 +211,7 @@ class AnswerStore:
             handle = self._lock_path.open("a")
         except OSError as error:
             raise AnswerStoreError(
-                ui_text("answers.error.unreadable", path=self._path, reason=error)
+                ui_text("answers.error.unreadable", path=self._path, reason=os_error_cause(error))
             ) from None
         with handle:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
@@ -247,10 +248,10 @@ class AnswerStore:
             return None
         except OSError as error:
             raise AnswerStoreError(
-                ui_text("answers.error.unreadable", path=self._path, reason=error)
+                ui_text("answers.error.unreadable", path=self._path, reason=os_error_cause(error))
             ) from None
         except UnicodeDecodeError as error:
-            self._set_aside(str(error))
+            self._set_aside(os_error_cause(error))
         try:
             loaded = parse(text, self._path)
         except FormatProblem as problem:
@@ -292,7 +293,7 @@ class AnswerStore:
                 raise
         except OSError as error:
             raise AnswerStoreError(
-                ui_text("answers.error.unreadable", path=self._path, reason=error)
+                ui_text("answers.error.unreadable", path=self._path, reason=os_error_cause(error))
             ) from None
         key = self._stat_key()
         self._cache = (key, answers) if key is not None else None
