@@ -43,7 +43,9 @@ SLOTS = {
     "data": "content",
 }  # fmt: skip
 FOLDERS = {"out", "answers", "inbox"}
-ENGLISH = re.compile(r"Traceback|Error:|Exception|Invalid|No such|Usage:|Missing|\bcodec\b|can.t |cannot")
+ENGLISH = re.compile(
+    r"Traceback|Error:|Exception|Invalid|No such|Usage:|Missing|\bcodec\b|can.t |cannot"
+)
 FRENCH = re.compile(r"[éèêàçù«»]|\bFichier\b|\bligne\b")
 
 # --- generators -------------------------------------------------------------------------------
