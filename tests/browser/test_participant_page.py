@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -368,6 +369,25 @@ def _page_kernel(page: Page) -> str:
     config = page.locator("#jupyter-config-data").text_content() or "{}"
     kernel_id: str = json.loads(config)["kernelId"]
     return kernel_id
+
+
+def _last_activity(room: Server) -> str:
+    """The server's last activity, as the hub's idle culler reads it."""
+    status = json.loads(urllib.request.urlopen(f"{room.url}/api/status?token={room.token}").read())
+    activity: str = status["last_activity"]
+    return activity
+
+
+def test_the_pages_connection_check_is_not_counted_as_activity(page: Page, room: Server) -> None:
+    """The page's check of its kernel leaves the server's last activity as it was (idle culling)."""
+    _open_page(page, room)
+    expect(page.locator(".pk-section").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    before = _last_activity(room)
+    with page.expect_request(re.compile(r"/api/kernels/[^/?]+\?no_track_activity=1$")) as check:
+        page.locator("body").click(position={"x": 5, "y": 5})  # a click: the page checks soon
+    assert check.value.response() is not None and check.value.response().ok  # type: ignore[union-attr]
+    assert _last_activity(room) == before
 
 
 def test_a_page_whose_kernel_stopped_tells_the_participant_to_reload(
