@@ -16,6 +16,7 @@ from typing import Any
 from parler_kit.atomic import write_atomic
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
+from parler_kit.i18n.oserrors import os_error_cause
 
 #: The room's description file; its presence is what makes a folder a room.
 ROOM_FILE = "salle.json"
@@ -148,5 +149,8 @@ def read_json(path: Path) -> Any:
         return json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
         raise ParlerKitError(ui_text("room.error.missing_file", path=path)) from None
-    except (OSError, ValueError) as error:
-        raise ParlerKitError(ui_text("room.error.bad_file", path=path, reason=error)) from None
+    except json.JSONDecodeError as error:
+        reason = ui_text("answers.reason.invalid_json", line=error.lineno, column=error.colno)
+    except (OSError, UnicodeDecodeError) as error:
+        reason = os_error_cause(error)
+    raise ParlerKitError(ui_text("room.error.bad_file", path=path, reason=reason))
