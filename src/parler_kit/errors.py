@@ -71,7 +71,16 @@ class RosterError(ProblemsError):
 
 
 class AnswerStoreError(ParlerKitError):
-    """An answers file cannot be read or written; the message says what was kept aside."""
+    """An answers file cannot be read or written; the message says what was kept aside.
+
+    `reason` is the cause alone (« ce n'est pas du JSON valide, ligne 1, colonne 1 »), for a
+    message that names the file itself (the bilan's list of files left out); by default the
+    whole message.
+    """
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 class ProductionError(ParlerKitError):

@@ -183,3 +183,23 @@ def test_direct_construction_is_refused() -> None:
     """AnswerStore must be created through open(), which validates the file."""
     with pytest.raises(TypeError, match="open"):
         AnswerStore(Path("x"), None, None, _token=None)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"\xff\xfe{}", "ce n'est pas du texte UTF-8 (octet illisible à la position 0)"),
+        (b'{"answers": {}}', "pas de version de format (« schema_version », attendue : 1)"),
+        (b'{"schema_version": 1, "answers": ', "ce n'est pas du JSON valide, ligne 1, colonne 34"),
+    ],
+)
+def test_an_unusable_file_is_explained_in_plain_french(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    """Not UTF-8, no version, broken JSON: the cause in French words (no Python message)."""
+    path = tmp_path / "carnet.answers.json"
+    path.write_bytes(content)
+    with pytest.raises(AnswerStoreError) as caught:
+        read_answers(path)
+    assert caught.value.reason.replace("\u202f", " ").replace("\xa0", " ").startswith(reason)
+    assert str(path) in str(caught.value)

@@ -54,6 +54,8 @@ def parse(text: str, path: Path) -> AnswersFile:
     if not isinstance(data, dict):
         raise FormatProblem(ui_text("answers.reason.not_object"))
     version = data.get("schema_version")
+    if "schema_version" not in data:  # not « None », which means nothing to an organiser
+        raise FormatProblem(ui_text("answers.reason.no_version", expected=SCHEMA_VERSION))
     if type(version) is not int or version != SCHEMA_VERSION:
         raise FormatProblem(
             ui_text("answers.reason.version", version=repr(version), expected=SCHEMA_VERSION)

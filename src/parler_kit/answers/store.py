@@ -54,14 +54,16 @@ def read_answers(path: Path) -> AnswersFile:
     except FileNotFoundError:
         raise AnswerStoreError(ui_text("answers.error.missing", path=path)) from None
     except (OSError, UnicodeDecodeError) as error:
+        cause = os_error_cause(error)
         raise AnswerStoreError(
-            ui_text("answers.error.unreadable", path=path, reason=os_error_cause(error))
+            ui_text("answers.error.unreadable", path=path, reason=cause), reason=cause
         ) from None
     try:
         return parse(text, path)
     except FormatProblem as problem:
         raise AnswerStoreError(
-            ui_text("answers.error.corrupt_readonly", path=path, reason=problem)
+            ui_text("answers.error.corrupt_readonly", path=path, reason=problem),
+            reason=str(problem),
         ) from None
 
 

@@ -49,7 +49,7 @@ def load_answers(folder: Path, roster: Roster, session: Session) -> AnswersSet:
             data = read_answers(path)
         except AnswerStoreError as error:
             found.left_out.append(
-                LeftOut(path, ui_text("report.left_out.unreadable", error=str(error)))
+                LeftOut(path, ui_text("report.left_out.unreadable", error=error.reason))
             )
             continue
         reason = _problem(data, known, session)
