@@ -86,3 +86,30 @@ def test_a_damaged_room_file_is_refused_in_french(
     assert FRENCH.search(result.output) and not ENGLISH.search(result.output), result.output
     assert path.name in result.output
     assert after == before
+
+
+def test_an_unexpected_field_in_the_room_description_is_named_in_french(room_copy: Path) -> None:
+    """salle.json with a field the kit does not know: « contenu inattendu », not Python's words."""
+    path = room_copy / "salle.json"
+    original = path.read_bytes()
+    path.write_text(json.dumps(json.loads(original) | {"inconnu": 1}), "utf-8")
+    try:
+        result = CliRunner().invoke(main, ["room", "status", str(room_copy)])
+    finally:
+        path.write_bytes(original)
+    assert result.exit_code == 1
+    assert "contenu inattendu" in result.output and not ENGLISH.search(result.output)
+
+
+def test_a_codes_file_without_its_columns_is_explained_in_french(room_copy: Path) -> None:
+    """acces/codes.csv without « identifiant »/« code »: the cards are refused, saying which."""
+    path = room_copy / "acces" / "codes.csv"
+    original = path.read_bytes()
+    path.write_text("nom;prénom\nBenali;Fatima\n", "utf-8")
+    try:
+        result = CliRunner().invoke(main, ["room", *CARDS[:1], str(room_copy), *CARDS[1:]])
+    finally:
+        path.write_bytes(original)
+    assert result.exit_code == 1
+    assert "« identifiant » et « code »" in result.output.replace("\xa0", " ")
+    assert not ENGLISH.search(result.output)

@@ -15,6 +15,8 @@ def os_error_cause(error: OSError | UnicodeDecodeError, locale: Locale = "fr") -
     """
     if isinstance(error, UnicodeDecodeError):
         return ui_text("system.not_utf8", locale, position=error.start)
+    if isinstance(error, TimeoutError):
+        return ui_text("system.timeout", locale)
     name = errno.errorcode.get(error.errno or 0, "")
     key = f"system.os.{name}"
     if name and key in available_keys(locale):

@@ -21,6 +21,7 @@ from typing import Literal
 
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
+from parler_kit.i18n.oserrors import os_error_cause
 from parler_kit.room.layout import read_json, write_json, write_private
 from parler_kit.roster.normalise import ascii_slug
 from parler_kit.spreadsheet import neutralise_formula
@@ -194,10 +195,12 @@ def read_codes_csv(path: Path) -> dict[str, str]:
     """Username → clear code, from ``codes.csv`` (to print the cards again)."""
     try:
         text = path.read_text("utf-8-sig")
-    except OSError as error:
-        raise ParlerKitError(ui_text("room.error.bad_file", path=path, reason=error)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = os_error_cause(error)
+        raise ParlerKitError(ui_text("room.error.bad_file", path=path, reason=reason)) from None
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     try:
         return {row["identifiant"]: normalise_code(row["code"]) for row in rows}
-    except (KeyError, AttributeError) as error:
-        raise ParlerKitError(ui_text("room.error.bad_file", path=path, reason=error)) from None
+    except (KeyError, AttributeError):
+        reason = ui_text("room.reason.codes_columns")
+        raise ParlerKitError(ui_text("room.error.bad_file", path=path, reason=reason)) from None

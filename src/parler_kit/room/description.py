@@ -45,7 +45,8 @@ def load_description(layout: RoomLayout) -> RoomDescription:
         data["days"] = tuple(data["days"])
         data["released"] = tuple(data["released"])
         return RoomDescription(**data)
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise ParlerKitError(
-            ui_text("room.error.bad_file", path=layout.description(), reason=error)
-        ) from None
+    except KeyError as error:
+        reason = ui_text("room.reason.missing_field", field=error.args[0])
+    except (TypeError, ValueError, AttributeError):
+        reason = ui_text("room.reason.unexpected_content")
+    raise ParlerKitError(ui_text("room.error.bad_file", path=layout.description(), reason=reason))

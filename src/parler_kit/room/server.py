@@ -25,6 +25,7 @@ from typing import Any
 
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
+from parler_kit.i18n.oserrors import os_error_cause
 from parler_kit.room.accounts import load_accounts
 from parler_kit.room.description import load_description
 from parler_kit.room.hub_config import PROXY_COMMAND
@@ -219,6 +220,15 @@ def hub_api(layout: RoomLayout, hub: RunningHub, method: str, path: str, timeout
     urllib.request.urlopen(request, timeout=timeout).close()
 
 
+def hub_failure(error: OSError) -> str:
+    """Why a call to the hub failed, in plain words (urllib's own messages are English)."""
+    if isinstance(error, urllib.error.HTTPError):
+        return ui_text("room.reason.http", code=error.code)
+    if isinstance(error, urllib.error.URLError) and isinstance(error.reason, OSError):
+        return os_error_cause(error.reason)
+    return os_error_cause(error)
+
+
 def prestart_servers(layout: RoomLayout, hub: RunningHub) -> int:
     """Ask the hub to start every participant's server now; return how many were asked.
 
@@ -236,9 +246,11 @@ def prestart_servers(layout: RoomLayout, hub: RunningHub) -> int:
             asked += 1
         except urllib.error.HTTPError as error:
             if error.code != 400:  # 400: already running or starting
-                raise ParlerKitError(ui_text("room.error.status", reason=error)) from None
-        except (OSError, urllib.error.URLError) as error:
-            raise ParlerKitError(ui_text("room.error.status", reason=error)) from None
+                raise ParlerKitError(
+                    ui_text("room.error.status", reason=hub_failure(error))
+                ) from None
+        except OSError as error:  # URLError is an OSError
+            raise ParlerKitError(ui_text("room.error.status", reason=hub_failure(error))) from None
     return asked
 
 

@@ -15,8 +15,10 @@ from typing import Any
 import ipywidgets as w
 
 from parler_kit.answers.validation import MAX_LONG_TEXT, clean_text
+from parler_kit.atomic import write_atomic
 from parler_kit.content import ActionSheetField, ContentBank
 from parler_kit.i18n import Locale
+from parler_kit.i18n.oserrors import os_error_cause
 from parler_kit.widgets.base import KitWidget, StoreArg, button, heading_html
 
 KEY = "fiche-action"
@@ -124,10 +126,11 @@ class ActionSheet(KitWidget):
         page = document_html(self.t("widgets.action_sheet.title"), body, lang=self.locale)
         target = self.store.path.with_name(EXPORT_NAME)
         try:
-            target.write_text(page, "utf-8")
+            write_atomic(target, page.encode("utf-8"))
         except OSError as error:
+            reason = os_error_cause(error, self.locale)
             self.show_problem(
-                self.t("widgets.action_sheet.export_failed", path=target, reason=error)
+                self.t("widgets.action_sheet.export_failed", path=target, reason=reason)
             )
             return None
         self.show_ok(self.t("widgets.action_sheet.exported", path=target))
