@@ -19,6 +19,7 @@ import pytest
 
 from browser.jupyter_servers import PORT_ATTEMPTS, PORT_TAKEN, free_port
 from parler_kit.room import RoomLayout, running_hub
+from parler_kit.room.settings import server_config_dir
 
 REPO = Path(__file__).resolve().parents[2]
 ROSTER = REPO / "tests" / "data" / "room" / "roster.csv"
@@ -111,6 +112,10 @@ class Hub:
 def room_hub(prepared_room: PreparedRoom) -> Iterator[Hub]:
     """The prepared room's hub, started in the background by the CLI and stopped by its PID."""
     root = str(prepared_room.layout.root)
+    # As if the room had been prepared by an earlier version of the kit: `room start` must give
+    # the servers this version's settings (the page tests rely on the template they name).
+    earlier = server_config_dir(prepared_room.layout, "participant") / "jupyter_server_config.json"
+    earlier.write_text('{"ServerApp": {"terminals_enabled": false}}\n', "utf-8")
     result = None
     log = prepared_room.layout.hub_log
     for _attempt in range(PORT_ATTEMPTS):

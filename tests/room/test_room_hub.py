@@ -7,6 +7,7 @@ servers, JupyterLab and terminals are refused to participants; the trainer reach
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -20,6 +21,9 @@ from room_fixtures import Hub, Person, run_cli
 
 from parler_kit.answers import read_answers
 from parler_kit.content import load_bank
+from parler_kit.room import running_hub
+from parler_kit.room.server import hub_api
+from parler_kit.room.settings import participant_server_config, server_config_dir
 
 pytestmark = pytest.mark.browser
 
@@ -180,6 +184,12 @@ def test_reloading_the_workbook_leaves_one_kernel_and_asks_no_other_site(
     assert page.get_by_role("alert").count() == 0
 
 
+def test_start_gives_a_room_prepared_earlier_this_versions_server_settings(room_hub: Hub) -> None:
+    """The fixture wrote an older participant configuration before `room start`; start replaced it."""
+    path = server_config_dir(room_hub.room.layout, "participant") / "jupyter_server_config.json"
+    assert json.loads(path.read_text("utf-8")) == participant_server_config()
+
+
 def test_a_wrong_code_is_refused_in_french(
     room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
 ) -> None:
@@ -270,6 +280,29 @@ def test_status_collect_and_grade_after_the_participants_answered(room_hub: Hub)
         }
     right = [name for name, score in scores.items() if score > 0]
     assert len(right) == 1, scores  # only one of the three choices is the right answer
+
+
+def test_a_page_whose_server_was_stopped_says_so_and_leads_back(
+    room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
+) -> None:
+    """Server stopped under an open page: French alert at the next click, reload → « arrêté ».
+
+    The server is stopped through the hub's API, as the idle culler does; « Recharger la page »
+    leads to the hub's « Votre espace est arrêté » page.
+    """
+    person = room_hub.room.participants[2]
+    page = new_device(chromium, contexts)
+    log_in(page, room_hub, person)
+    page.get_by_role("link", name=re.compile(FIRST_NOTEBOOK)).click()
+    expect(page.locator(".widget-radio-box").first).to_be_visible()
+    hub = running_hub(room_hub.room.layout)
+    assert hub is not None
+    hub_api(room_hub.room.layout, hub, "DELETE", f"users/{person.username}/server", timeout=60)
+    alert = page.get_by_role("alert").filter(has_text="plus reliée au serveur")
+    page.locator(".widget-radio-box").first.locator("input[type=radio]").first.check()
+    expect(alert).to_be_visible(timeout=30_000)
+    alert.get_by_role("button", name="Recharger la page").click()
+    expect(page.get_by_role("heading", name="Votre espace est arrêté")).to_be_visible()
 
 
 def test_after_a_day_in_the_room_nothing_was_written_to_home(room_hub: Hub) -> None:

@@ -31,6 +31,7 @@ from parler_kit.room.description import load_description
 from parler_kit.room.hub_config import PROXY_COMMAND
 from parler_kit.room.layout import RoomLayout, read_json, write_json
 from parler_kit.room.services import ADDRESS_VARIABLE
+from parler_kit.room.settings import write_server_configs
 
 READY_TIMEOUT_S = 90.0
 STOP_TIMEOUT_S = 30.0
@@ -113,6 +114,7 @@ def launch_hub(
 ) -> tuple[subprocess.Popen[bytes], RunningHub]:
     """Start the hub process; in the background it gets its own session and a log file."""
     check_can_start(layout)
+    write_server_configs(layout)  # this version's settings, even for a room prepared earlier
     hub_port, api_port = free_port(), free_port()
     command = hub_command(layout, ip, port, hub_port, api_port)
     environment = hub_environment(layout, f"http://{ip}:{port}/")

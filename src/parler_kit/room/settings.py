@@ -100,12 +100,25 @@ def trainer_lab_settings() -> dict[str, dict[str, Any]]:
     }
 
 
-def write_server_settings(layout: RoomLayout) -> None:
-    """Write both kinds' server configuration into ``ROOM/etat/config/``."""
+def write_server_configs(layout: RoomLayout) -> None:
+    """Write both kinds' ``jupyter_server_config.json`` (the kit's own files, nobody edits them).
+
+    Called by `room prepare` and again by every `room start`: a room prepared by an earlier
+    version of the kit gets this version's settings (page template, kernel culling…).
+    """
     participant = server_config_dir(layout, "participant")
     write_json(participant / "jupyter_server_config.json", participant_server_config())
     trainer = server_config_dir(layout, "formateur")
     write_json(trainer / "jupyter_server_config.json", trainer_server_config())
+
+
+def write_server_settings(layout: RoomLayout) -> None:
+    """Write the servers' configuration and the trainers' first JupyterLab settings (prepare).
+
+    The JupyterLab settings are written once only: a trainer may change them afterwards.
+    """
+    write_server_configs(layout)
+    trainer = server_config_dir(layout, "formateur")
     for relative, settings in trainer_lab_settings().items():
         write_json(trainer / "lab" / "user-settings" / relative, settings)
     write_json(
