@@ -1,14 +1,17 @@
-"""Answers typed just before pressing a button are saved whole, even when the kernel is slow.
+"""Answers given just before pressing a button are saved as given, even when the kernel is slow.
 
 The widgets' front end sends at most one state update per widget at a time and holds the next
 until the kernel has handled the previous one; a button press is not held. With a slow kernel
-(a loaded room server), the press could overtake the last typed characters, and the saved
-answer lost its end. The page's kernel here pauses 0.3 s in every 0.35 s, as a busy one would.
+(a loaded room server), the press could overtake the last typed characters (the saved reply
+lost its end) or a changed choice (« a, then b, then Valider » saved « a »). The page's kernel
+here pauses 0.3 s in every 0.35 s, as a busy one would. The room's page template holds a press
+until the updates sent before it are handled (room/jupyter_path/…/parler_kit/index.html.j2).
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,6 +45,7 @@ def slow_page_server(
     notebook.cells = [
         nbformat.v4.new_code_cell("from parler_kit.widgets import show"),  # type: ignore[no-untyped-call]
         nbformat.v4.new_code_cell('show("reformulation", items=["ref-01"])'),  # type: ignore[no-untyped-call]
+        nbformat.v4.new_code_cell('show("quiz", questions=["quiz-pb-evaluation"])'),  # type: ignore[no-untyped-call]
         nbformat.v4.new_code_cell(SLOW_KERNEL),  # type: ignore[no-untyped-call]
     ]
     nbformat.write(notebook, folder / "lent.ipynb")  # type: ignore[no-untyped-call]
@@ -69,3 +73,27 @@ def test_a_reply_typed_then_saved_at_once_is_stored_whole(
     expect(section.get_by_text("Réponse enregistrée", exact=False)).to_be_visible(timeout=30_000)
     stored = json.loads(answers.read_text("utf-8"))["answers"]["ref-01"]["value"]
     assert stored == REPLY
+
+
+def test_a_choice_changed_then_validated_at_once_is_stored_as_last_chosen(
+    page: Page, slow_page_server: Server
+) -> None:
+    """Choosing a, then b, then « Valider » straight away stores b (the last choice seen)."""
+    page.goto(f"{slow_page_server.url}/voila/render/lent.ipynb?token={slow_page_server.token}")
+    toggle = page.locator(".pk-section-toggle").filter(has_text="Questionnaire")
+    quiz = page.locator(".pk-section").filter(has=toggle)
+    toggle.click()
+    radios = quiz.locator("input[type=radio]")
+    radios.first.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(1000)  # let the opening settle: the race is between the clicks below
+    radios.nth(0).click()
+    radios.nth(1).click()
+    quiz.get_by_role("button", name="Valider ma réponse").click()
+    answers = slow_page_server.root / "carnet.answers.json"
+    deadline = time.monotonic() + 30
+    while "quiz-pb-evaluation" not in json.loads(answers.read_text("utf-8"))["answers"]:
+        assert time.monotonic() < deadline, "the answer never reached the answers file"
+        time.sleep(0.2)
+    time.sleep(2)  # a later save, if any, lands now
+    stored = json.loads(answers.read_text("utf-8"))["answers"]["quiz-pb-evaluation"]
+    assert stored["value"] == ["b"]
