@@ -236,14 +236,22 @@ notebook_like = st.fixed_dictionaries(
     {"cells": st.lists(st.dictionaries(cell_text, yaml_values, max_size=3), max_size=3)},
     optional={"metadata": yaml_values, "nbformat": scalars, "nbformat_minor": scalars},
 ).map(lambda value: json.dumps(value, ensure_ascii=False).encode("utf-8"))
-returned_files = st.lists(
-    st.tuples(
-        st.sampled_from(["jour1 Benali.ipynb", "carnet.ipynb", "x.answers.json", "notes.txt"]),
-        st.binary(max_size=400) | notebook_like,
-    ),
-    min_size=1,
-    max_size=3,
-    unique_by=lambda item: item[0],
+
+
+def named_files(
+    names: list[str], shaped: st.SearchStrategy[bytes], size: int
+) -> st.SearchStrategy[list[tuple[str, bytes]]]:
+    """1 to 3 files with distinct names from `names`, each random bytes or `shaped` content."""
+    return st.lists(
+        st.tuples(st.sampled_from(names), st.binary(max_size=size) | shaped),
+        min_size=1,
+        max_size=3,
+        unique_by=lambda item: item[0],
+    )
+
+
+returned_files = named_files(
+    ["jour1 Benali.ipynb", "carnet.ipynb", "x.answers.json", "notes.txt"], notebook_like, 400
 )
 
 
@@ -302,21 +310,15 @@ answers_like = st.fixed_dictionaries(
         | yaml_values,
     },
 ).map(lambda value: json.dumps(value, ensure_ascii=False).encode("utf-8"))
-answers_folders = st.lists(
-    st.tuples(
-        st.sampled_from(
-            [
-                "day1/carnet.answers.json",
-                "day2/carnet.answers.json",
-                "workbook.answers.json",
-                "evaluation_a_froid.answers.json",
-            ]
-        ),
-        st.binary(max_size=300) | answers_like,
-    ),
-    min_size=1,
-    max_size=3,
-    unique_by=lambda item: item[0],
+answers_folders = named_files(
+    [
+        "day1/carnet.answers.json",
+        "day2/carnet.answers.json",
+        "workbook.answers.json",
+        "evaluation_a_froid.answers.json",
+    ],
+    answers_like,
+    300,
 )
 
 
