@@ -202,8 +202,11 @@ def test_make_app_serves_the_days_with_the_one_person_banner(
         assert "Pour le formateur" not in page and "score_exercises" not in page
         # The room's page template under the banner: French loading text, nothing from another
         # site (no Font Awesome link, MathJax switched off), the lost-connection warning.
-        assert "Préparation de votre page" in page and "plus reliée au serveur" in page
+        assert "Préparation de votre page" in page
         assert "cdn.jsdelivr.net" not in page and '"fullMathjaxUrl": "null"' in page
+        watch = re.search(r'<script src="([^"]*/static/connexion\.js[^"]*)"', page)
+        assert watch is not None, "the lost-connection warning's script is not on the page"
+        assert "plus reliée au serveur" in _get("/".join(base) + watch.group(1))
 
 
 @pytest.mark.kernel

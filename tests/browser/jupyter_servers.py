@@ -105,6 +105,16 @@ def free_port() -> int:
         return port
 
 
+def port_taken_since(log: Path, offset: int) -> bool:
+    """Whether `log`, from byte `offset` on, says the server's port was already taken."""
+    if not log.exists():
+        return False
+    with log.open("rb") as reread:
+        reread.seek(offset)
+        said = reread.read().decode("utf-8", "replace")
+    return any(marker in said for marker in PORT_TAKEN)
+
+
 class ServerStopped(AssertionError):
     """The server process ended before it answered."""
 
@@ -213,11 +223,7 @@ def serve_on_free_port(
                 process = _start(command_for(port), url + probe_path, root, env, output)
             except ServerStopped:
                 output.flush()
-                with log.open("rb") as reread:
-                    reread.seek(written)
-                    said = reread.read().decode("utf-8", "replace")
-                taken = any(marker in said for marker in PORT_TAKEN)
-                if taken and attempt < PORT_ATTEMPTS:
+                if port_taken_since(log, written) and attempt < PORT_ATTEMPTS:
                     continue
                 raise
             break

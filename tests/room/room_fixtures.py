@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.jupyter_servers import PORT_ATTEMPTS, PORT_TAKEN, free_port
+from browser.jupyter_servers import PORT_ATTEMPTS, free_port, port_taken_since
 from parler_kit.room import RoomLayout, running_hub
 from parler_kit.room.settings import server_config_dir
 
@@ -125,9 +125,9 @@ def room_hub(prepared_room: PreparedRoom) -> Iterator[Hub]:
         if result.returncode == 0:
             break
         # The port was free when chosen; start again only if another program took it since
-        # (the proxy says EADDRINUSE in the hub's log). Any other failure is reported at once.
-        said = log.read_bytes()[written:].decode("utf-8", "replace") if log.exists() else ""
-        if "EADDRINUSE" not in said and not any(marker in said for marker in PORT_TAKEN):
+        # (the proxy says « address already in use » in the hub's log). Any other failure is
+        # reported at once.
+        if not port_taken_since(log, written):
             break
     assert result is not None and result.returncode == 0, result and result.stderr
     hub = running_hub(prepared_room.layout)

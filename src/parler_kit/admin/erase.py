@@ -28,10 +28,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 import subprocess
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -360,8 +358,7 @@ def _forget_xlsx_rows(path: Path, participant_id: str) -> bool:
                 sheet.delete_rows(row)
                 changed = True
     if changed:
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".xlsx")
-        os.close(handle)
-        workbook.save(temp)
-        Path(temp).replace(path)
+        content = io.BytesIO()
+        workbook.save(content)
+        write_atomic(path, content.getvalue())
     return changed

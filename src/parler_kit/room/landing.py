@@ -16,12 +16,15 @@ from pathlib import Path
 
 from jinja2 import Environment, select_autoescape
 
-from parler_kit.i18n import french_typography
+from parler_kit.atomic import write_atomic
+from parler_kit.i18n import french_typography, ui_text
 from parler_kit.room.settings import LANDING_PAGE
 
 _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 #: From ``/user/<name>/files/accueil.html`` to the notebooks rendered by Voilà.
 _VOILA = "../voila/render/"
+#: The page's sentences (catalog keys ``room.landing.<key>``), French typography included.
+_TEXTS = ("title", "greeting", "intro", "my_workbook", "workbook_link", "waiting", "logout")
 
 
 @dataclass(frozen=True)
@@ -64,27 +67,20 @@ def landing_html(folder: Path, first_name: str, workbook: str, days: list[str]) 
                 Link(french_typography(notebook_title(nb)), f"{_VOILA}{day}/{nb.name}")
                 for nb in notebooks
             )
-            released.append(Day(f"Jour {day.removeprefix('day')}", links))
+            released.append(Day(ui_text("room.landing.day", number=day.removeprefix("day")), links))
     source = files("parler_kit.room").joinpath("templates", "accueil.html.j2").read_text("utf-8")
     template = Environment(autoescape=select_autoescape(default=True)).from_string(source)
     return template.render(
         first_name=first_name,
-        intro=french_typography(
-            "Voici votre espace de formation. Vos réponses sont enregistrées à chaque "
-            "modification : vous pouvez fermer la page et revenir quand vous voulez, même depuis "
-            "un autre appareil."
-        ),
+        text={key: ui_text(f"room.landing.{key}") for key in _TEXTS},
         workbook=f"{_VOILA}{workbook}" if (folder / workbook).exists() else "",
         days=released,
-        waiting="Les journées apparaîtront ici quand la formatrice ou le formateur les ouvrira.",
         logout="/hub/logout",
     )
 
 
 def write_landing(folder: Path, first_name: str, workbook: str, days: list[str]) -> Path:
-    """Write ``accueil.html`` in a participant's folder; return its path."""
+    """Write ``accueil.html`` in a participant's folder (atomically); return its path."""
     path = folder / LANDING_PAGE
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(landing_html(folder, first_name, workbook, days), "utf-8")
-    partial.replace(path)
+    write_atomic(path, landing_html(folder, first_name, workbook, days).encode("utf-8"))
     return path

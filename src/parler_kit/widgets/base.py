@@ -14,7 +14,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import ipywidgets as w
-from ipywidgets.widgets.widget_string import HTMLStyle  # not exported at the top level
+
+# Style classes are not exported at ipywidgets' top level.
+from ipywidgets.widgets.widget_button import ButtonStyle
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from parler_kit.answers import AnswerStore, StoredAnswer
 from parler_kit.content import AVOID, ContentBank, Text, load_bank
@@ -309,7 +312,7 @@ def button(
     primary: bool = False,
     tooltip: str = "",
     layout: w.Layout | None = None,
-    style: Any = None,
+    style: ButtonStyle | None = None,
 ) -> w.Button:
     """A button with a visible text label (never an icon alone).
 
