@@ -71,7 +71,10 @@ def running_room(room: Path, port: int) -> Iterator[str]:
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
-        subprocess.run([PARLER_KIT, "room", "stop", str(room)], check=True, capture_output=True)
+        # Run as root, the room isolates each participant in a system account: removed here.
+        stop = [PARLER_KIT, "room", "stop", str(room)]
+        subprocess.run(stop + (["--remove-accounts"] if os.geteuid() == 0 else []),
+                       check=True, capture_output=True)  # fmt: skip
 
 
 class MemorySampler(threading.Thread):
@@ -168,6 +171,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"Machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp).chmod(0o711)  # the participants' accounts cross it to reach their folder
         roster, room = Path(tmp) / "liste.csv", Path(tmp) / "ROOM"
         write_roster(roster, args.participants)
         started = time.monotonic()

@@ -47,6 +47,7 @@ from parler_kit.room.settings import (
     JUPYTER_PATH_DIR,
     NO_MATHJAX_FROM_THE_INTERNET,
     VOILA_TEMPLATE,
+    WIDGET_MESSAGE_TYPES,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -77,6 +78,11 @@ ROOM_VOILA_OPTIONS = (
     "--VoilaConfiguration.show_tracebacks=False",
     f"--VoilaConfiguration.template={VOILA_TEMPLATE}",
     *(f"--ServerApp.tornado_settings={k}={v}" for k, v in NO_MATHJAX_FROM_THE_INTERNET.items()),
+    # The pages' kernels take widget messages only and the server lists and writes no file, as
+    # in the room: every exercise must work so. (The room's Authorizer is not set here: these
+    # tests stop a kernel through the REST API with the server's token, as the culler would.)
+    *(f"--MappingKernelManager.allowed_message_types={t}" for t in WIDGET_MESSAGE_TYPES),
+    "--ServerApp.contents_manager_class=parler_kit.room.page_server.PageContentsManager",
 )
 
 

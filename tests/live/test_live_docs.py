@@ -24,7 +24,7 @@ def test_hub_config_in_the_guide_is_what_the_room_declares(tmp_path: Path) -> No
     layout = RoomLayout.at(tmp_path)
     layout.hub.mkdir()
     layout.api_token.write_text("jeton", "utf-8")
-    services, roles = hub_services(layout, "http://192.168.1.10:8000/")
+    services, roles = hub_services(layout, "http://192.168.1.10:8000/", {"SameSite": "Lax"})
     live = next(s for s in services if s["name"] == "classe")
     access = next(r for r in roles if r["name"] == "classe-acces")
     text = DOC.read_text("utf-8")

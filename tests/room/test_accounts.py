@@ -15,7 +15,14 @@ from parler_kit.room.accounts import (
     printable_code,
     trainer_identity,
 )
-from parler_kit.room.attempts import BLOCK_S, MAX_FAILURES, LoginAttempts
+from parler_kit.room.attempts import (
+    BLOCK_S,
+    MAX_FAILURES,
+    MAX_FAILURES_PER_ADDRESS,
+    LoginAttempts,
+)
+
+HERE, ELSEWHERE = "192.168.1.21", "192.168.1.66"
 
 
 def test_codes_avoid_look_alike_characters_and_differ() -> None:
@@ -56,18 +63,18 @@ def test_five_wrong_codes_within_a_minute_block_for_a_minute() -> None:
     now = [0.0]
     attempts = LoginAttempts(clock=lambda: now[0])
     for _ in range(MAX_FAILURES - 1):
-        attempts.failed("zoe")
-    assert attempts.blocked_for("zoe") == 0
-    attempts.failed("zoe")
-    assert attempts.blocked_for("zoe") == pytest.approx(BLOCK_S)
-    assert attempts.blocked_for("leo") == 0
+        attempts.failed("zoe", HERE)
+    assert attempts.blocked_for("zoe", HERE) == 0
+    attempts.failed("zoe", HERE)
+    assert attempts.blocked_for("zoe", HERE) == pytest.approx(BLOCK_S)
+    assert attempts.blocked_for("leo", HERE) == 0
     now[0] = BLOCK_S + 0.1
-    assert attempts.blocked_for("zoe") == 0
+    assert attempts.blocked_for("zoe", HERE) == 0
     for _ in range(MAX_FAILURES - 1):
-        attempts.failed("leo")
-    attempts.succeeded("leo")
-    attempts.failed("leo")
-    assert attempts.blocked_for("leo") == 0
+        attempts.failed("leo", HERE)
+    attempts.succeeded("leo", HERE)
+    attempts.failed("leo", HERE)
+    assert attempts.blocked_for("leo", HERE) == 0
 
 
 def test_failures_spread_over_more_than_a_minute_do_not_block() -> None:
@@ -75,6 +82,26 @@ def test_failures_spread_over_more_than_a_minute_do_not_block() -> None:
     now = [0.0]
     attempts = LoginAttempts(clock=lambda: now[0])
     for _ in range(10):
-        attempts.failed("zoe")
+        attempts.failed("zoe", HERE)
         now[0] += 20.0
-    assert attempts.blocked_for("zoe") == 0
+    assert attempts.blocked_for("zoe", HERE) == 0
+
+
+def test_wrong_codes_under_someone_elses_name_do_not_keep_them_out() -> None:
+    """Blocking « zoe » from one device leaves zoe free to log in from her own."""
+    attempts = LoginAttempts(clock=lambda: 0.0)
+    for _ in range(MAX_FAILURES):
+        attempts.failed("zoe", ELSEWHERE)
+    assert attempts.blocked_for("zoe", ELSEWHERE) == pytest.approx(BLOCK_S)
+    assert attempts.blocked_for("zoe", HERE) == 0
+
+
+def test_a_spray_over_many_accounts_from_one_address_blocks_that_address() -> None:
+    """Ten wrong codes from one address, two per account, block that address for every name."""
+    attempts = LoginAttempts(clock=lambda: 0.0)
+    names = [f"p{n}" for n in range(MAX_FAILURES_PER_ADDRESS // 2)]
+    for name in names:
+        attempts.failed(name, ELSEWHERE)
+        attempts.failed(name, ELSEWHERE)
+    assert attempts.blocked_for("formateur-claire", ELSEWHERE) == pytest.approx(BLOCK_S)
+    assert attempts.blocked_for("formateur-claire", HERE) == 0

@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import psutil
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from room_fixtures import Hub, Person, run_cli
+from room_fixtures import Hub, folder_of, log_in, new_device, run_cli
 
 from parler_kit.answers import read_answers
 from parler_kit.content import load_bank
@@ -33,37 +32,6 @@ FIRST_NOTEBOOK = "Accueil et positionnement"
 def first_positioning_question() -> str:
     """Id of the first question of day 1's positioning quiz (what the test answers)."""
     return next(e.id for e in load_bank().exercises if e.kind == "quiz" and e.positioning)
-
-
-@pytest.fixture
-def contexts(chromium: Browser) -> Iterator[list[BrowserContext]]:
-    """Separate browser contexts (one per person, as separate devices), closed after the test."""
-    opened: list[BrowserContext] = []
-    yield opened
-    for context in opened:
-        context.close()
-
-
-def new_device(chromium: Browser, contexts: list[BrowserContext]) -> Page:
-    """A fresh browser (cookies of its own) in French."""
-    context = chromium.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(120_000)
-    contexts.append(context)
-    return context.new_page()
-
-
-def log_in(page: Page, hub: Hub, person: Person, code: str | None = None) -> None:
-    """Type the username and code of the access card on the login page and press « Entrer »."""
-    page.goto(hub.url + "hub/login")
-    page.get_by_label("Identifiant").fill(person.username)
-    page.get_by_label("Code d'accès").fill(code if code is not None else person.code)
-    page.get_by_role("button", name="Entrer").click()
-
-
-def folder_of(hub: Hub, person: Person) -> Path:
-    """The participant's own folder in the room."""
-    participants = hub.room.layout.participants
-    return next(p for p in participants.iterdir() if p.name.lower() == person.username)
 
 
 def wait_for_stored(path: Path, key: str, timeout: float = 30) -> Any:

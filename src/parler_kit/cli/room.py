@@ -50,7 +50,11 @@ def prepare(
 @click.option("--background", is_flag=True, help=ui_text("cli.room.background_option"))
 @click.option("--prestart/--no-prestart", default=True, show_default=True,
               help=ui_text("cli.room.prestart_option"))  # fmt: skip
-def start(room: Path, ip: str, port: int, background: bool, prestart: bool) -> None:
+@click.option("--isolation/--no-isolation", default=True, show_default=True,
+              help=ui_text("cli.room.isolation_option"))  # fmt: skip
+def start(
+    room: Path, ip: str, port: int, background: bool, prestart: bool, isolation: bool
+) -> None:
     """Run the room's hub (foreground unless --background)."""
     from parler_kit.room import (
         RoomLayout,
@@ -61,7 +65,9 @@ def start(room: Path, ip: str, port: int, background: bool, prestart: bool) -> N
     )
 
     layout = RoomLayout.at(room)
-    process, hub = launch_hub(layout, ip, port, background=background)
+    if not isolation:
+        click.echo(ui_text("cli.room.no_isolation_warning"), err=True)
+    process, hub = launch_hub(layout, ip, port, background=background, isolated=isolation)
     try:
         wait_until_ready(hub, process, layout.hub_log if background else None)
     except BaseException:
@@ -92,12 +98,20 @@ def start(room: Path, ip: str, port: int, background: bool, prestart: bool) -> N
 
 @room.command(help=ui_text("cli.room.stop.help"))
 @_ROOM
-def stop(room: Path) -> None:
-    """Stop a room started with --background."""
+@click.option("--remove-accounts", is_flag=True, help=ui_text("cli.room.remove_accounts_option"))
+def stop(room: Path, remove_accounts: bool) -> None:
+    """Stop a room started with --background; after the course, delete its system accounts."""
     from parler_kit.room import RoomLayout, stop_hub
+    from parler_kit.room.isolation import remove_system_accounts, require_isolation_rights
 
-    stopped = stop_hub(RoomLayout.at(room))
+    layout = RoomLayout.at(room)
+    if remove_accounts:
+        require_isolation_rights()
+    stopped = stop_hub(layout)
     click.echo(ui_text("cli.room.stopped" if stopped else "cli.room.nothing_to_stop"))
+    if remove_accounts:
+        removed = remove_system_accounts(layout)
+        click.echo(ui_text("cli.room.accounts_removed", count=len(removed)))
 
 
 @room.command(help=ui_text("cli.room.status.help"))
@@ -148,6 +162,9 @@ def collect(room: Path, day: str) -> None:
     report = collect_day(layout, day)
     for participant, count in report.placed.items():
         click.echo(ui_text("cli.room.collected", participant=participant, count=count))
+    for participant, names in report.changed.items():
+        click.echo(ui_text("cli.room.changed", participant=participant, names=", ".join(names)),
+                   err=True)  # fmt: skip
     for participant, reason in report.refused.items():
         click.echo(ui_text("cli.room.refused", participant=participant, reason=reason), err=True)
     click.echo(ui_text("cli.room.collect_summary", day=day, placed=len(report.placed),

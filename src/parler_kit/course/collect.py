@@ -270,7 +270,7 @@ def _place_newest(
         folder.mkdir(parents=True, exist_ok=True)
         destination = folder / f"{newest.notebook.name}.ipynb"
         _copy_atomic(newest.notebook_path, destination)
-        (folder / "timestamp.txt").write_text(_nbgrader_timestamp(newest.last_change), "utf-8")
+        (folder / "timestamp.txt").write_text(nbgrader_timestamp(newest.last_change), "utf-8")
         report.placed.append(
             Placed(newest.participant_id, newest.notebook.day, newest.notebook.name,
                    newest.notebook_path, newest.answers_path, destination)
@@ -307,7 +307,7 @@ def _copy_atomic(source: Path, destination: Path) -> None:
         raise
 
 
-def _nbgrader_timestamp(iso: str) -> str:
+def nbgrader_timestamp(iso: str) -> str:
     """The submission time in the format nbgrader's ``timestamp.txt`` expects."""
     try:
         moment = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))

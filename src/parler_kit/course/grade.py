@@ -3,7 +3,8 @@
 Thin over nbgrader's own Python API (`nbgrader.apps.NbGraderAPI`), configured by the course's
 ``nbgrader_config.py`` (its French feedback template included), plus one safety setting: answers
 files are kept out of autograde's "overwrite with the master copy" step, so a stray answers file
-next to a source notebook never replaces a participant's answers.
+next to a source notebook never replaces a participant's answers. A submitted notebook whose
+cells are not the release's is never executed (`parler_kit.course.release_copy`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from parler_kit.course.config import CourseConfig
+from parler_kit.course.release_copy import changed_notebooks, release_folder
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
 
@@ -53,6 +55,13 @@ def grade(course: CourseConfig, day: str, participants: list[str] | None = None)
             ui_text("course.grade.generate_failed", day=day, detail=_detail(result))
         )
     for participant in submitted:
+        changed = changed_notebooks(
+            course.submitted / participant / day, release_folder(course, day)
+        )
+        if changed:
+            # Executing them would run whatever was added, as the trainer: never.
+            report.failed[participant] = ui_text("course.grade.changed", names=", ".join(changed))
+            continue
         result = api.autograde(day, participant, force=True, create=True)
         if result["success"]:
             result = _generate_feedback(api, day, participant)

@@ -5,6 +5,11 @@ jupyterhub-nativeauthenticator: the accounts exist before the course (made from 
 `room prepare`), nobody signs up, and pre-creating NativeAuthenticator users with passwords is a
 known pain (nativeauthenticator #151). Refusals raise an HTTP error whose French message
 JupyterHub's login handler shows on the login form itself.
+
+The door holds against guessing without letting anyone lock another person out: wrong codes are
+limited per username *from one client address* and per client address (`attempts`); a wrong code
+for a username that does not exist costs the same scrypt check as for one that does, so the answer
+time does not tell which usernames exist.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from tornado import web
 from traitlets import Unicode
 
 from parler_kit.i18n import ui_text
-from parler_kit.room.accounts import Account, code_matches, load_accounts
+from parler_kit.room.accounts import Account, code_matches, hash_code, load_accounts, new_code
 from parler_kit.room.attempts import LoginAttempts
 
 
@@ -40,6 +45,9 @@ class RoomAuthenticator(Authenticator):  # type: ignore[misc]  # jupyterhub ship
         self._attempts = LoginAttempts()
         self._accounts: dict[str, Account] = {}
         self._accounts_mtime = -1.0
+        # Checked instead of a real hash when the username is unknown (same cost, never matches
+        # anything a person knows: its code is drawn here and forgotten).
+        self._decoy_hash = hash_code(new_code())
 
     def accounts(self) -> dict[str, Account]:
         """The accounts by username, re-read when comptes.json changed (new codes, erasure)."""
@@ -53,16 +61,21 @@ class RoomAuthenticator(Authenticator):  # type: ignore[misc]  # jupyterhub ship
     async def authenticate(self, handler: Any, data: dict[str, str]) -> str | None:
         """The username when the code is right; an HTTP error with a French message otherwise."""
         username = str(self.normalize_username(data.get("username", "").strip()))
-        wait = self._attempts.blocked_for(username)
+        # The client's address as the proxy saw it (tornado's xheaders: X-Forwarded-For, last
+        # hop, which the proxy appends itself; a browser cannot choose it).
+        address = str(handler.request.remote_ip)
+        wait = self._attempts.blocked_for(username, address)
         if wait > 0:
             raise web.HTTPError(
                 429, ui_text("room.login.blocked", seconds=math.ceil(wait)), reason="Bloqué"
             )
         account = self.accounts().get(username)
-        if account is None or not code_matches(data.get("password", ""), account.code_hash):
-            self._attempts.failed(username)
+        code_hash = account.code_hash if account is not None else self._decoy_hash
+        right = code_matches(data.get("password", ""), code_hash)
+        if account is None or not right:
+            self._attempts.failed(username, address)
             raise web.HTTPError(403, ui_text("room.login.refused"), reason="Refusé")
-        self._attempts.succeeded(username)
+        self._attempts.succeeded(username, address)
         if self.logins_file:
             with Path(self.logins_file).open("a", encoding="utf-8") as logins:
                 logins.write(f"{dt.datetime.now(dt.UTC).isoformat()} {username}\n")

@@ -2,9 +2,13 @@
 
 nbgrader's own exchange is not used: participants never see JupyterLab's assignment panel
 (they only have Voilà pages) so nobody would press « Submit », and the exchange's shared folder
-and its several-course handling are known pains on a hub (nbgrader #1454, #841, #1936). The kit
-copies the files itself with `parler_kit.course.collect`, after checking that each answers file
-belongs to the participant whose folder it comes from.
+and its several-course handling are known pains on a hub (nbgrader #1454, #841, #1936).
+
+What is collected is each participant's **answers file**, after checking that it belongs to the
+participant whose folder it comes from; the notebooks placed beside it are the course's own
+release (`parler_kit.course.release_copy`), never the participant's copies, so grading executes
+no code a participant could have changed. A participant's notebook whose cells differ from the
+release is named in the report (it is left where it is, and never executed).
 """
 
 from __future__ import annotations
@@ -13,12 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parler_kit.answers import read_answers
-from parler_kit.course import CollectReport, collect, load_course_config
+from parler_kit.course import load_course_config
+from parler_kit.course.release_copy import changed_notebooks, submit_release_copy
+from parler_kit.course.release_copy import release_folder as course_release_folder
 from parler_kit.errors import AnswerStoreError, ParlerKitError
 from parler_kit.i18n import ui_text
 from parler_kit.room.description import load_description
 from parler_kit.room.layout import RoomLayout
 from parler_kit.room.release import participants_of
+
+#: How an answers file's name ends (``carnet.answers.json``, ``workbook.answers.json``).
+ANSWERS_SUFFIX = ".answers.json"
 
 
 @dataclass
@@ -28,6 +37,8 @@ class RoomCollectReport:
     placed: dict[str, int] = field(default_factory=dict)
     refused: dict[str, str] = field(default_factory=dict)
     not_released: list[str] = field(default_factory=list)
+    #: Participant → their notebooks whose cells are not the release's (graded from the release).
+    changed: dict[str, list[str]] = field(default_factory=dict)
 
 
 def collect_day(layout: RoomLayout, day: str) -> RoomCollectReport:
@@ -36,34 +47,39 @@ def collect_day(layout: RoomLayout, day: str) -> RoomCollectReport:
     if day not in description.released:
         raise ParlerKitError(ui_text("room.error.not_released", day=day))
     course = load_course_config(layout.course_config)
+    release = course_release_folder(course, day)
     report = RoomCollectReport()
     for account in participants_of(layout):
         folder = layout.participant(account.person_id) / day
         if not folder.is_dir():
             report.not_released.append(account.person_id)
             continue
-        problem = _ownership_problem(folder, account.person_id)
+        problem = _ownership_problem(folder, account.person_id, description.session_id)
         if problem:
             report.refused[account.person_id] = problem
             continue
-        result: CollectReport = collect(
-            folder, course, participants={account.person_id}, session_id=description.session_id
-        )
-        report.placed[account.person_id] = len(result.placed)
-        if result.unmatched:
-            report.refused[account.person_id] = "; ".join(
-                f"{s.path.name} : {s.reason}" for s in result.unmatched
-            )
+        changed = changed_notebooks(folder, release)
+        if changed:
+            report.changed[account.person_id] = changed
+        answers = sorted(folder.glob(f"*{ANSWERS_SUFFIX}"))
+        placed = submit_release_copy(course, account.person_id, day, answers)
+        report.placed[account.person_id] = len(placed)
     return report
 
 
-def _ownership_problem(folder: Path, participant_id: str) -> str | None:
+def _ownership_problem(folder: Path, participant_id: str, session_id: str) -> str | None:
     """Why the answers files of `folder` cannot be collected as `participant_id`'s, or None."""
-    for path in sorted(folder.glob("*.answers.json")):
+    for path in sorted(folder.glob(f"*{ANSWERS_SUFFIX}")):
         try:
-            owner = read_answers(path).participant_id
+            answers = read_answers(path)
         except AnswerStoreError as error:
             return str(error)
-        if owner != participant_id:
-            return ui_text("room.error.owner", path=path, owner=owner, expected=participant_id)
+        if answers.participant_id != participant_id:
+            return ui_text(
+                "room.error.owner", path=path, owner=answers.participant_id, expected=participant_id
+            )
+        if session_id and answers.session_id not in (None, session_id):
+            return ui_text(
+                "course.collect.other_session", session=answers.session_id, expected=session_id
+            )
     return None

@@ -1,4 +1,4 @@
-"""Erase one participant from a room: their folder, account, code, card, hub user and grades.
+"""Erase one participant from a room: their folder, account, code, card, hub user, system account and grades.
 
 Used by ``parler-kit erase --participant ID --room ROOM`` as one step of the erasure (see
 `parler_kit.admin.erase`). The room's other files are rewritten without the person: accounts,
@@ -25,6 +25,7 @@ from parler_kit.room.accounts import (
 )
 from parler_kit.room.cards import reprint_cards
 from parler_kit.room.description import load_description
+from parler_kit.room.isolation import remove_system_accounts, system_accounts_file
 from parler_kit.room.layout import RoomLayout, write_private
 from parler_kit.room.server import hub_api, running_hub
 
@@ -82,12 +83,16 @@ def _forget_account(
 ) -> list[Outcome]:
     """Rewrite comptes.json and codes.csv without the person and print the others' cards again."""
     remaining = [a for a in accounts if a.username != gone.username]
+    outcomes = []
+    if remove_system_accounts(layout, [gone.username]):  # the system account their server ran as
+        outcomes.append(Outcome(system_accounts_file(layout), "rewritten"))
     save_accounts(layout.accounts, remaining)
     codes = read_codes_csv(layout.codes_csv)
     issued = [IssuedAccount(a, codes[a.username]) for a in remaining if a.username in codes]
     write_private(layout.codes_csv, codes_csv_text(issued))
     cards = reprint_cards(layout, load_description(layout).address)
     return [
+        *outcomes,
         Outcome(layout.accounts, "rewritten"),
         Outcome(layout.codes_csv, "rewritten"),
         Outcome(cards, "rewritten"),

@@ -24,6 +24,26 @@ PROXY_COMMAND = (
     Path(__file__).resolve().parents[3] / "node_modules" / ".bin" / "configurable-http-proxy"
 )
 
+#: Options of every cookie the room sets (tornado's names; the hub adds HttpOnly itself).
+COOKIE_OPTIONS = {"SameSite": "Lax"}
+#: JupyterHub's default « user » role, narrowed: a person may open and start their own server and
+#: nothing else of the hub's API — no API tokens (the default « self » scope grants
+#: ``tokens!user``, with which a participant could script the hub).
+PEOPLE_ROLE = {
+    "name": "user",
+    "description": "Participants and trainers of the room: their own server only",
+    "scopes": [
+        "access:servers!user",
+        "servers!user",
+        "read:servers!user",
+        "read:users:name!user",
+        # What their own server's token reports to the hub (JupyterHub's « server » role); a
+        # server's token may not have more than its owner.
+        "users:activity!user",
+        "read:users:groups!user",
+    ],
+}
+
 CONFIG_FILE_TEXT = '''"""JupyterHub configuration of this training room (written by `parler-kit room prepare`).
 
 Every setting comes from parler_kit.room.hub_config; edit the room with parler-kit commands.
@@ -49,6 +69,9 @@ def configure(c: Any, room_dir: Path) -> None:
     c.JupyterHub.hub_ip = "127.0.0.1"
     c.JupyterHub.template_paths = [str(TEMPLATES)]
     c.JupyterHub.template_vars = {"room_title": description.get("title", "")}
+    # Every cookie of the hub, of the servers (passed on by the spawner) and XSRF: HttpOnly (the
+    # hub's default) and SameSite=Lax, so another site's page cannot act with them.
+    c.JupyterHub.tornado_settings = {"cookie_options": dict(COOKIE_OPTIONS)}
     c.ConfigurableHTTPProxy.command = [str(PROXY_COMMAND)]
     c.ConfigurableHTTPProxy.pid_file = str(layout.hub / "proxy.pid")
     c.ConfigurableHTTPProxy.debug = False
@@ -58,6 +81,9 @@ def configure(c: Any, room_dir: Path) -> None:
     c.RoomAuthenticator.logins_file = str(layout.logins)
     c.Authenticator.allowed_users = {a.username for a in accounts}
     c.Authenticator.admin_users = set()
+    # Same wait for a known and an unknown name, and a limit per client address
+    # (`parler_kit.room.authenticator`); the address is the one the proxy saw (X-Forwarded-For,
+    # last hop), which a browser cannot choose.
     c.JupyterHub.load_groups = {
         TRAINER_GROUP: {"users": sorted(a.username for a in accounts if a.kind == "formateur")},
         PARTICIPANT_GROUP: {
@@ -68,16 +94,18 @@ def configure(c: Any, room_dir: Path) -> None:
     c.JupyterHub.spawner_class = "parler_kit.room.spawner.RoomSpawner"
     c.RoomSpawner.room_dir = str(layout.root)
     c.RoomSpawner.session_id = str(description.get("session_id", ""))
+    # `room start` says whether servers run as each person's account (--RoomSpawner.isolated).
     c.Spawner.cmd = [sys.executable, "-m", "jupyterhub.singleuser"]
-    # Jupyter refuses to run as root unless told: a trainer's laptop never is, CI machines are.
+    # Jupyter refuses to run as root unless told: only a room started --no-isolation by root
+    # runs its servers as root (an isolated room's servers never are).
     c.Spawner.args = ["--ServerApp.allow_root=True"] if os.geteuid() == 0 else []
     # 25 people logging in within a minute on 2 cores: servers may take longer than the defaults.
     c.Spawner.start_timeout = 180
     c.Spawner.http_timeout = 120
 
-    services, roles = hub_services(layout, str(description.get("address", "")))
+    services, roles = hub_services(layout, str(description.get("address", "")), COOKIE_OPTIONS)
     c.JupyterHub.services = services
-    c.JupyterHub.load_roles = roles
+    c.JupyterHub.load_roles = [PEOPLE_ROLE, *roles]
 
 
 def _description(layout: RoomLayout) -> dict[str, Any]:

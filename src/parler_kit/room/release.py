@@ -18,6 +18,7 @@ from parler_kit.i18n import ui_text
 from parler_kit.room.accounts import Account, load_accounts
 from parler_kit.room.course_setup import release_folder
 from parler_kit.room.description import RoomDescription, load_description, save_description
+from parler_kit.room.isolation import load_system_accounts, require_isolation_rights, secure_room
 from parler_kit.room.landing import write_landing
 from parler_kit.room.layout import RoomLayout
 
@@ -48,6 +49,9 @@ def release_day(layout: RoomLayout, day: str) -> ReleaseReport:
         raise ParlerKitError(
             ui_text("room.error.unknown_day", day=day, days=", ".join(description.days))
         )
+    isolated = load_system_accounts(layout)
+    if isolated is not None:
+        require_isolation_rights()  # the participants' folders are theirs: only root writes there
     source = release_folder(layout, day)
     if not source.is_dir():
         raise ParlerKitError(ui_text("room.error.no_release", day=day, path=source))
@@ -64,6 +68,8 @@ def release_day(layout: RoomLayout, day: str) -> ReleaseReport:
     updated = description.with_released(day)
     save_description(layout, updated)
     refresh_landings(layout, updated)
+    if isolated is not None:
+        secure_room(layout, isolated)  # the new files go to each participant's own account
     return report
 
 

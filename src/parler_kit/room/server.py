@@ -29,10 +29,19 @@ from parler_kit.i18n.oserrors import os_error_cause
 from parler_kit.room.accounts import load_accounts
 from parler_kit.room.description import load_description
 from parler_kit.room.hub_config import PROXY_COMMAND
+from parler_kit.room.isolation import (
+    check_reachable,
+    ensure_system_accounts,
+    require_isolation_rights,
+    secure_room,
+    warm_content_cache,
+)
 from parler_kit.room.layout import RoomLayout, read_json, write_json
 from parler_kit.room.services import ADDRESS_VARIABLE
 from parler_kit.room.settings import write_server_configs
 
+#: The kit's own code, which every participant's server imports (an editable checkout or a wheel).
+KIT_PACKAGE = Path(__file__).resolve().parents[1]
 READY_TIMEOUT_S = 90.0
 STOP_TIMEOUT_S = 30.0
 
@@ -83,7 +92,9 @@ def hub_environment(layout: RoomLayout, address: str) -> dict[str, str]:
     }
 
 
-def hub_command(layout: RoomLayout, ip: str, port: int, hub_port: int, api_port: int) -> list[str]:
+def hub_command(
+    layout: RoomLayout, ip: str, port: int, hub_port: int, api_port: int, *, isolated: bool
+) -> list[str]:
     """The ``jupyterhub`` command line of a room."""
     return [
         sys.executable,
@@ -95,6 +106,7 @@ def hub_command(layout: RoomLayout, ip: str, port: int, hub_port: int, api_port:
         f"--port={port}",
         f"--JupyterHub.hub_port={hub_port}",
         f"--ConfigurableHTTPProxy.api_url=http://127.0.0.1:{api_port}",
+        f"--RoomSpawner.isolated={isolated}",
     ]
 
 
@@ -110,16 +122,27 @@ def check_can_start(layout: RoomLayout) -> None:
 
 
 def launch_hub(
-    layout: RoomLayout, ip: str, port: int, *, background: bool
+    layout: RoomLayout, ip: str, port: int, *, background: bool, isolated: bool = True
 ) -> tuple[subprocess.Popen[bytes], RunningHub]:
-    """Start the hub process; in the background it gets its own session and a log file."""
+    """Start the hub process; in the background it gets its own session and a log file.
+
+    `isolated` (the default): every participant's server runs as their own system account
+    (`parler_kit.room.isolation`); this needs root, and a French error says so otherwise.
+    """
     check_can_start(layout)
+    if isolated:
+        require_isolation_rights()
+        interpreter = Path(sys.executable).resolve()
+        check_reachable([layout.root.parent, Path(sys.prefix), interpreter, KIT_PACKAGE])
     write_server_configs(layout)  # this version's settings, even for a room prepared earlier
     hub_port, api_port = free_port(), free_port()
-    command = hub_command(layout, ip, port, hub_port, api_port)
+    command = hub_command(layout, ip, port, hub_port, api_port, isolated=isolated)
     environment = hub_environment(layout, f"http://{ip}:{port}/")
     for folder in ("config/hub", "runtime/hub", "data"):
         (layout.state / folder).mkdir(parents=True, exist_ok=True)
+    warm_content_cache(layout)
+    if isolated:
+        secure_room(layout, ensure_system_accounts(layout))
     if background:
         log = layout.hub_log.open("ab")
         process = subprocess.Popen(

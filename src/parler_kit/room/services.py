@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import sys
@@ -26,7 +27,7 @@ def _free_port() -> int:
 
 
 def hub_services(
-    layout: RoomLayout, address: str
+    layout: RoomLayout, address: str, cookie_options: dict[str, str]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The `services` and `load_roles` of the hub config (`address`: the room's public one)."""
     token = layout.api_token.read_text("utf-8").strip()
@@ -48,6 +49,8 @@ def hub_services(
                 address,
             ],
             "oauth_no_confirm": True,
+            # Its login cookie, like the hub's: SameSite=Lax (HubOAuth reads this variable).
+            "environment": {"JUPYTERHUB_COOKIE_OPTIONS": json.dumps(cookie_options)},
         },
         {
             "name": "idle-culler",

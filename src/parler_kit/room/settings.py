@@ -2,7 +2,10 @@
 
 Participants' servers run Voilà only: the JupyterLab, classic notebook, terminal, language-server
 and nbgrader server extensions are switched off, so ``/user/<id>/lab`` or ``/terminals`` answer 404
-and a participant never meets code. Trainers get JupyterLab in French without the news toast.
+and a participant never meets code. What remains is held by jupyter-server's own hooks
+(`parler_kit.room.page_server`): an Authorizer that allows only what a page needs, a contents
+manager that lists and writes nothing, and kernels that take widget messages only.
+Trainers get JupyterLab in French without the news toast.
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ from typing import Any
 
 from parler_kit.room.accounts import Kind
 from parler_kit.room.layout import RoomLayout, write_json
+
+#: Where the participant servers' authorizer and contents manager live (loaded by their server).
+_PAGE_SERVER = "parler_kit.room.page_server"
 
 #: Where a participant lands after logging in: a static page listing their workbook and days
 #: (`parler_kit.room.landing`), served by their own server without starting a kernel.
@@ -44,6 +50,15 @@ DISCONNECTED_KERNEL_TIMEOUT_S = 3600
 #: Voilà's page otherwise loads MathJax from cdnjs.cloudflare.com (the course shows no formula):
 #: with both set to "null" its front end uses no outside address.
 NO_MATHJAX_FROM_THE_INTERNET = {"mathjax_url": "null", "mathjax_config": "null"}
+#: What a page may send its kernel (standalone Voilà's list; `page_server` explains).
+WIDGET_MESSAGE_TYPES = (
+    "comm_open",
+    "comm_close",
+    "comm_msg",
+    "comm_info_request",
+    "kernel_info_request",
+    "shutdown_request",
+)
 #: Front-end extensions Voilà must not load on a participant's page (as `make app` does).
 VOILA_DENYLIST = (
     "jupyterlab-jupytext",
@@ -64,6 +79,9 @@ def participant_server_config() -> dict[str, Any]:
             "jpserver_extensions": dict.fromkeys(PARTICIPANT_DISABLED_EXTENSIONS, False),
             "terminals_enabled": False,
             "tornado_settings": NO_MATHJAX_FROM_THE_INTERNET,
+            # A page, not an API (docs/room-guide.md, « Ce que la salle protège »).
+            "authorizer_class": f"{_PAGE_SERVER}.PageOnlyAuthorizer",
+            "contents_manager_class": f"{_PAGE_SERVER}.PageContentsManager",
         },
         # Checked in docs/performance.md (« Voilà settings for the room »): preheated kernels do
         # not exist for Voilà as a server extension, and progressive rendering measured no faster
@@ -72,6 +90,8 @@ def participant_server_config() -> dict[str, Any]:
             "extension_denylist": list(VOILA_DENYLIST),
             "show_tracebacks": False,
             "template": VOILA_TEMPLATE,
+            # Its execution websocket would run cells a browser names: never on.
+            "progressive_rendering": False,
         },
         "VoilaExporter": {"language_code": "fr"},
         # Each page has its own kernel (≈ 70 MB): one left behind by a killed browser would
@@ -80,6 +100,8 @@ def participant_server_config() -> dict[str, Any]:
             "cull_idle_timeout": DISCONNECTED_KERNEL_TIMEOUT_S,
             "cull_interval": 300,
             "cull_connected": False,
+            # Widget messages only: no execute_request from a browser console.
+            "allowed_message_types": list(WIDGET_MESSAGE_TYPES),
         },
     }
 

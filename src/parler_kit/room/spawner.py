@@ -1,8 +1,11 @@
 """The room's spawner: each person's single-user server, with their own folder and settings.
 
-A `SimpleLocalProcessSpawner` (every server runs as the system user who started the hub; see
-docs/room-guide.md, « Ce que la salle protège ») whose root folder, landing page and settings
-depend on who logs in:
+JupyterHub's `LocalProcessSpawner`: in an isolated room (the default, `room start` as root) each
+participant's server runs as that participant's own system account and the trainers' as the
+room's trainer account (`parler_kit.room.isolation`), so the operating system keeps every person
+inside their own folder. A room started with ``--no-isolation`` runs every server as the account
+that started the hub, like JupyterHub's `SimpleLocalProcessSpawner` (docs/room-guide.md, « Ce que
+la salle protège »). Root folder, landing page and settings depend on who logs in:
 
 * a participant's server has their own folder ``ROOM/participants/<id>/`` as root, lands on the
   static page ``accueil.html`` (its links open notebooks in Voilà) and runs with JupyterLab, the
@@ -17,13 +20,15 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jupyterhub.spawner import SimpleLocalProcessSpawner
-from traitlets import Unicode
+from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
+from traitlets import Bool, Unicode
 
 from parler_kit.room.accounts import Account, load_accounts
+from parler_kit.room.isolation import load_system_accounts
 from parler_kit.room.layout import RoomLayout
 from parler_kit.room.settings import (
     JUPYTER_PATH_DIR,
@@ -33,11 +38,64 @@ from parler_kit.room.settings import (
 )
 
 
-class RoomSpawner(SimpleLocalProcessSpawner):  # type: ignore[misc]  # jupyterhub ships no types
-    """Start one person's server with their folder, landing page and environment."""
+class RoomSpawner(LocalProcessSpawner):  # type: ignore[misc]  # jupyterhub ships no types
+    """Start one person's server with their folder, landing page, account and environment."""
 
     room_dir = Unicode(help="The room folder (ROOM).", config=True)
     session_id = Unicode(help="The session's id, recorded in every answers file.", config=True)
+    isolated = Bool(
+        True, help="Run each server as the person's own system account (hub as root).", config=True
+    )
+    home_dir = Unicode(help="The $HOME of the server (under ROOM/etat/homes).")
+
+    def system_account(self) -> str | None:
+        """The system account this server runs as (None: the hub's own, room not isolated)."""
+        if not self.isolated:
+            return None
+        accounts = load_system_accounts(self._layout())
+        if accounts is None:
+            raise RuntimeError(f"No system accounts recorded for the room {self.room_dir}")
+        return accounts.of(self.user.name)
+
+    def _runtime_dir(self) -> Path:
+        """Where the server keeps its connection files (and, isolated, its kernels' sockets)."""
+        accounts = load_system_accounts(self._layout()) if self.isolated else None
+        if accounts is not None:
+            return accounts.runtime_dir(self.user.name)
+        return self._layout().state / "runtime" / str(self.user.name)
+
+    def get_args(self) -> list[str]:
+        """JupyterHub's arguments; isolated, kernels talk over Unix sockets in the runtime folder.
+
+        No TCP port is picked free then bound later, which two kernels starting at once could both
+        pick (« Address already in use »: a page left waiting), and no other account can connect.
+        """
+        args: list[str] = super().get_args()
+        return [*args, "--KernelManager.transport=ipc"] if self.isolated else args
+
+    def make_preexec_fn(self, name: str) -> Callable[[], None]:
+        """Become the person's system account (isolated room), then go to the server's home."""
+        account = self.system_account()
+        home = self.home_dir
+        become = set_user_setuid(account, chdir=False) if account else None
+
+        def preexec() -> None:
+            if become is not None:
+                become()
+            os.chdir(home)
+
+        return preexec
+
+    def user_env(self, env: dict[str, str]) -> dict[str, str]:
+        """USER, HOME and SHELL of the server: its account, its home under ROOM/etat, no shell."""
+        env["USER"] = self.system_account() or self.user.name
+        env["HOME"] = self.home_dir
+        env["SHELL"] = "/bin/sh"
+        return env
+
+    async def move_certs(self, paths: dict[str, str]) -> dict[str, str]:
+        """Internal TLS is not used by the room (all on 127.0.0.1): nothing to move."""
+        return paths
 
     def _layout(self) -> RoomLayout:
         return RoomLayout.at(Path(self.room_dir))
@@ -59,6 +117,7 @@ class RoomSpawner(SimpleLocalProcessSpawner):  # type: ignore[misc]  # jupyterhu
             self.notebook_dir = str(layout.curriculum)
             self.default_url = TRAINER_LANDING
         self.home_dir = str(layout.home(self.user.name))
+        Path(self.home_dir).mkdir(parents=True, exist_ok=True)
         self.cmd = [sys.executable, "-m", "jupyterhub.singleuser"]
         return await super().start()
 
@@ -73,16 +132,18 @@ class RoomSpawner(SimpleLocalProcessSpawner):  # type: ignore[misc]  # jupyterhu
                 "PATH": os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]),
                 "JUPYTER_PLATFORM_DIRS": "1",
                 "JUPYTER_CONFIG_DIR": str(server_config_dir(layout, account.kind)),
-                "JUPYTER_DATA_DIR": str(state / "data"),
-                "JUPYTER_RUNTIME_DIR": str(state / "runtime" / self.user.name),
+                # Each person's own: nbformat writes its notebook-signing secret there.
+                "JUPYTER_DATA_DIR": str(home / ".local" / "share" / "jupyter"),
+                "JUPYTER_RUNTIME_DIR": str(self._runtime_dir()),
                 "IPYTHONDIR": str(home / ".ipython"),
-                "MPLCONFIGDIR": str(state / "matplotlib"),
+                # Each person's own: matplotlib writes its font cache there.
+                "MPLCONFIGDIR": str(home / ".matplotlib"),
                 "XDG_CACHE_HOME": str(home / ".cache"),
                 "XDG_CONFIG_HOME": str(home / ".config"),
                 "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
                 "PARLER_KIT_SESSION_ID": self.session_id,
-                # One content-bank cache for the whole room: the first kernel writes it, every
-                # other participant's kernel reads it (docs/performance.md).
+                # One content-bank cache for the whole room, written by `room start` (the
+                # organiser's, read-only for every server: a pickle nobody else can plant).
                 "PARLER_KIT_CACHE_DIR": str(state / "cache"),
                 # Where Voilà finds the participant page's template (`settings.VOILA_TEMPLATE`).
                 "JUPYTER_PATH": str(JUPYTER_PATH_DIR),
