@@ -509,16 +509,74 @@ class EvaluationQuestion(Record):
         return self
 
 
+class PlanStep(Frozen):
+    """One step of a half-day: a curriculum notebook, or a break, with its length in minutes."""
+
+    #: Curriculum notebook, relative to ``curriculum/`` (« day1/01-….ipynb »); None for a break.
+    notebook: str | None = None
+    pause: bool = False
+    minutes: int = Field(gt=0, le=240)
+
+    @model_validator(mode="after")
+    def _notebook_or_pause(self) -> PlanStep:
+        if (self.notebook is None) == (not self.pause):
+            raise ValueError("une étape est soit un cahier (notebook), soit une pause (pause: true)")
+        return self
+
+
+class HalfDayPlan(Frozen):
+    """A half-day of the course: its slot (the time certified for it) and what fills it."""
+
+    period: Literal["matin", "après-midi"]
+    #: Length of the half-day, in minutes, as printed on convocations and attestations.
+    slot_minutes: int = Field(gt=0, le=300)
+    steps: tuple[PlanStep, ...] = Field(min_length=1)
+
+    @property
+    def planned_minutes(self) -> int:
+        """Minutes of notebooks and breaks planned in the half-day."""
+        return sum(step.minutes for step in self.steps)
+
+    @model_validator(mode="after")
+    def _fits_its_slot(self) -> HalfDayPlan:
+        if self.planned_minutes > self.slot_minutes:
+            raise ValueError(
+                f"la demi-journée ({self.period}) prévoit {self.planned_minutes} minutes "
+                f"pour un créneau de {self.slot_minutes} minutes"
+            )
+        return self
+
+
 class CourseDay(Record):
     """One day of the course plan: the curriculum's notebooks are the source of its contents.
 
     The day's label is the one every document prints (workbook and handout headings, the hot
     evaluation's choices, the trainer guide); `workbook_sections` are the workbook sections that
-    belong to the day.
+    belong to the day. `half_days` say when each notebook is taught, how long it lasts and where
+    the breaks are: their minutes add up to the hours certified (tests/content/test_plan.py).
     """
 
     day: int = Field(ge=1, le=3)
     label: Text
-    #: Curriculum notebooks of the day, relative to ``curriculum/`` (« day1/01-….ipynb »).
-    notebooks: tuple[str, ...] = Field(min_length=1)
+    half_days: tuple[HalfDayPlan, ...] = Field(min_length=1, max_length=2)
     workbook_sections: tuple[Text, ...] = ()
+
+    @property
+    def notebooks(self) -> tuple[str, ...]:
+        """Curriculum notebooks of the day, in teaching order (« day1/01-….ipynb »)."""
+        return tuple(
+            step.notebook for half in self.half_days for step in half.steps if step.notebook
+        )
+
+    @property
+    def planned_minutes(self) -> int:
+        """Minutes of notebooks and breaks planned in the day."""
+        return sum(half.planned_minutes for half in self.half_days)
+
+    def notebook_minutes(self, notebook: str) -> int:
+        """Minutes planned for `notebook` (KeyError naming it when the day does not hold it)."""
+        for half in self.half_days:
+            for step in half.steps:
+                if step.notebook == notebook:
+                    return step.minutes
+        raise KeyError(f"No notebook {notebook!r} in day {self.day} of the course plan")
