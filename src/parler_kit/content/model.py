@@ -49,6 +49,7 @@ Convention = Literal[
     "typical_age",  # âge habituel d'apparition (repères cliniques, moyenne)
     "asha_range",  # tranche d'âge ASHA
     "norm_distribution",  # calculé sur des normes (Wordbank) : médiane et dispersion
+    "expected_by",  # âge auquel l'enfant devrait y être : un seuil clinique, pas une moyenne
 ]
 
 Situation = Literal[
