@@ -69,8 +69,10 @@ def test_the_review_errors_do_not_come_back(bank: ContentBank) -> None:
 
 
 def test_the_second_review_errors_do_not_come_back(bank: ContentBank) -> None:
-    """Issue 24: no pointing at 12 months, not understood by familiar adults at 24 months and not
-    saying one's name at 3 are not alerts on their own; « a cinquantaine » is not « in one day »."""
+    """Issue 24: no pointing at 12 months, familiar adults at 24, one's name at 3: not alerts.
+
+    And « une cinquantaine de mots » is no longer « in one day ».
+    """
     items = {item.id: item for item in bank.observation_items}
     signs = {sign.id: sign for sign in bank.warning_signs}
     for item_id in ("obs-12-pointe", "obs-12-au-revoir", "obs-24-compris-proches", "obs-36-prenom"):

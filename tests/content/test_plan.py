@@ -7,7 +7,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from pydantic import ValidationError
 
 from parler_kit.content import (
@@ -87,7 +86,7 @@ def test_a_half_day_cannot_hold_more_than_its_slot() -> None:
         {"pause": True, "minutes": 15},
         {"notebook": "day2/05-lecture-partagee.ipynb", "minutes": 75},
     ]
-    with pytest.raises(ValidationError, match="225 minutes pour un créneau de 210"):
+    with pytest.raises(ValidationError, match=r"225 minutes pour un créneau de 210"):
         HalfDayPlan.model_validate({"period": "après-midi", "slot_minutes": 210, "steps": steps})
 
 
@@ -99,8 +98,10 @@ def test_a_plan_step_is_a_notebook_or_a_break() -> None:
 
 
 def test_the_plan_adds_up_to_the_hours_the_documents_certify(bank: ContentBank) -> None:
-    """The example session's half-days, whose hours convocations and attestations print, are the
-    plan's slots one by one, so the plan's total equals the certified 20 h 30."""
+    """The example session's half-days are the plan's slots: the plan fills the certified 20 h 30.
+
+    Convocations, attestations and certificats de réalisation print the session's hours.
+    """
     session = load_session(EXAMPLE_SESSION)
     assert [round(h.hours * 60) for h in session.half_days] == list(slot_minutes(bank))
     assert course_minutes(bank) == round(session.total_hours * 60) == 20 * 60 + 30
@@ -138,7 +139,7 @@ def test_course_day_notebooks_follow_the_half_days() -> None:
     assert day.notebooks == ("day1/b.ipynb", "day1/a.ipynb")
     assert day.planned_minutes == 50
     assert day.notebook_minutes("day1/a.ipynb") == 20
-    with pytest.raises(KeyError, match="day1/c.ipynb"):
+    with pytest.raises(KeyError, match=r"day1/c\.ipynb"):
         day.notebook_minutes("day1/c.ipynb")
 
 
