@@ -78,9 +78,11 @@ def test_a_stated_conversion_covers_a_number() -> None:
 
 
 def test_a_figure_without_excerpt_must_say_why_and_is_then_unverified() -> None:
-    """No excerpt and no reason is refused; with a reason, the record is « non vérifié »."""
+    """No excerpt and no reason (or a blank one) is refused; with a reason, « non vérifié »."""
     with pytest.raises(ValidationError, match="donnez un extrait de la source"):
         _figure("94 crèches.")
+    with pytest.raises(ValidationError, match="excerpt_missing est vide"):
+        _figure("94 crèches.", excerpt_missing="  ")
     figure = _figure("94 crèches.", excerpt_missing="la note n'a pas été relue")
     assert not figure.verified
     assert _figure("Aucun chiffre ici.").verified
@@ -116,7 +118,10 @@ def test_the_reviewed_figures_carry_their_source_words(bank: ContentBank) -> Non
     coplan = next(m for m in bank.milestones if m.id == "ms-coplan-intelligibilite")
     assert coplan.verified and coplan.convention == "expected_by"
     assert any("by which a child should be" in e.text for e in coplan.excerpts)
-    assert figures["pf-pb-ipp-2021"].excerpt_missing  # note IPP not re-read: said so
+    assert figures["pf-pb-ipp-2021"].verified  # « 94 crèches », read in a copy of the note
+    assert not figures["pf-bilinguisme"].verified and figures["pf-bilinguisme"].excerpt_missing
+    elfe = figures["pf-elfe-2-ans"]  # every number quoted, but partly from the press: a caveat
+    assert not elfe.unquoted_numbers and elfe.excerpt_missing and not elfe.verified
 
 
 def test_most_cdc_milestones_quote_the_cdc_checklist(bank: ContentBank) -> None:

@@ -158,8 +158,10 @@ class Evidenced(Frozen):
 
     @property
     def verified(self) -> bool:
-        """Whether every figure of the claim was found in the source's own words."""
-        return not self.states_figures or (bool(self.excerpts) and not self.unquoted_numbers)
+        """Whether every figure of the claim was found in the source's own words, with no caveat."""
+        if not self.states_figures:
+            return True
+        return bool(self.excerpts) and not self.unquoted_numbers and not self.excerpt_missing
 
     @model_validator(mode="after")
     def _figures_carry_their_words(self) -> Evidenced:
@@ -169,6 +171,8 @@ class Evidenced(Frozen):
                 raise ValueError(f"l'extrait cite « {excerpt.source} », absente de sources")
         if self.verified or (self.excerpt_missing or "").strip():
             return self
+        if self.excerpt_missing is not None:  # blank
+            raise ValueError("excerpt_missing est vide : dites ce qui n'a pas pu être lu")
         if not self.excerpts:
             raise ValueError(
                 "la fiche énonce des chiffres : donnez un extrait de la source (excerpts) "
