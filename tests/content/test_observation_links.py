@@ -7,14 +7,13 @@ import pytest
 from parler_kit.content import AgeRange, ContentBank, ObservationItem, Text, WarningSign, load_bank
 from parler_kit.content.checks import check_bank
 
-#: Each link reviewed by hand (issue 14): the item's absence at its band is what the sign says.
+#: Each link reviewed by hand (issues 14 and 24): the item's absence at its band is what the sign
+#: says.
 REVIEWED_LINKS = {
     "obs-09-prenom": "ws-9-items-cs9",  # CS9 : réagit à son prénom
     "obs-09-syllabes": "ws-9-items-cs9",  # CS9 : répète une syllabe
     "obs-09-imite-geste": "ws-9-items-cs9",  # CS9 : imite « au revoir » / « bravo »
     "obs-09-voix-hors-vue": "ws-audition-dabord",  # no reaction to an unseen voice: hearing first
-    "obs-12-au-revoir": "ws-7-12-sons-gestes",  # no gesture (waving)
-    "obs-12-pointe": "ws-7-12-sons-gestes",  # no gesture (pointing)
     "obs-12-comprend-non": "ws-7-24-comprehension",  # does not seem to understand
     "obs-18-un-mot": "ws-18-aucun-mot",  # no meaningful word at 18 months
     "obs-18-consigne-sans-geste": "ws-7-24-comprehension",
@@ -23,11 +22,9 @@ REVIEWED_LINKS = {
     "obs-24-consigne": "ws-24-items-cs24",  # CS24 : comprend une consigne simple
     "obs-24-faire-semblant": "ws-24-items-cs24",  # CS24 : joue à faire semblant
     "obs-24-sollicite": "ws-24-items-cs24",  # CS24 : sollicite l'adulte
-    "obs-24-compris-proches": "ws-24-36-intelligibilite",  # hard to understand even for close ones
     "obs-30-nombreux-mots": "ws-30-mots-verbe",
     "obs-30-mot-action": "ws-30-mots-verbe",
     "obs-30-joue-autres": "ws-24-36-jeu-autres",
-    "obs-36-prenom": "ws-36-phrases",
     "obs-36-phrase-verbe": "ws-36-phrases",
     "obs-36-consigne-orale": "ws-36-phrases",
     "obs-36-compris-proches": "ws-24-36-intelligibilite",
@@ -69,6 +66,19 @@ def test_the_review_errors_do_not_come_back(bank: ContentBank) -> None:
     assert items["obs-18-trois-mots"].warning_sign is None
     assert items["obs-30-consigne-deux-etapes"].warning_sign is None
     assert items["obs-36-compris-autres"].warning_sign is None
+
+
+def test_the_second_review_errors_do_not_come_back(bank: ContentBank) -> None:
+    """Issue 24: no pointing at 12 months, familiar adults at 24, one's name at 3: not alerts.
+
+    And « une cinquantaine de mots » is no longer « in one day ».
+    """
+    items = {item.id: item for item in bank.observation_items}
+    signs = {sign.id: sign for sign in bank.warning_signs}
+    for item_id in ("obs-12-pointe", "obs-12-au-revoir", "obs-24-compris-proches", "obs-36-prenom"):
+        assert items[item_id].warning_sign is None, item_id
+    assert signs["ws-7-12-sons-gestes"].composite
+    assert "journée" not in items["obs-30-nombreux-mots"].text.fr
 
 
 def _item(band: int, sign: str) -> ObservationItem:

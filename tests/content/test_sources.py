@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
+import nbformat
 import pytest
 from pydantic import ValidationError
 
@@ -93,3 +96,17 @@ def test_the_bilingual_finding_is_not_overstated(bank: ContentBank) -> None:
     used_for = bank.source("byers-heinlein-2023").used_for.fr
     assert "conceptuel expressif plus petit" in used_for
     assert "dans la norme" not in used_for
+
+
+def test_notebook_source_lists_print_the_citation_as_the_handout_does(bank: ContentBank) -> None:
+    """Each « Sources citées » line is the bank's citation: an English title keeps its colon."""
+    curriculum = Path(__file__).resolve().parents[2] / "curriculum"
+    for notebook in sorted(curriculum.glob("day*/*.ipynb")):
+        cells = nbformat.read(notebook, as_version=4).cells
+        cell = next(c for c in cells if "sources" in c.metadata.get("tags", []))
+        lines = [re.sub(r"<(https?://[^>]+)>$", r"\1", line[2:]) for line in
+                 cell.source.splitlines() if line.startswith("- ")]  # fmt: skip
+        ids = cell.metadata["parler_kit"]["sources"]
+        assert lines == [bank.source(i).citation for i in ids], notebook.name
+    hustad = bank.source("hustad-2021").citation
+    assert "Typical Children I: Intelligibility" in hustad

@@ -70,3 +70,18 @@ def test_vocabulary_filled_lists_placed_counts_and_stars_the_last(
     assert "<td>20 mois</td><td>35</td>" in html and "<td>24 mois</td><td>80</td>" in html
     assert "80 mots à 24 mois" in html  # the chart's legend names the starred count
     assert "Comptes placés" not in vocabulary_html(bank)
+
+
+def test_timeline_prints_unverified_claims_as_such(bank: ContentBank) -> None:
+    """A milestone whose figures are not in its source's words is printed « non vérifié ».
+
+    One quoted from its source is not.
+    """
+    html = timeline_html(bank).replace("\u00a0", " ").replace("\u202f", " ")
+    unverified = next(m for m in bank.milestones if not m.verified)
+    verified = next(m for m in bank.milestones if m.verified and m.states_figures)
+    rows = {m.id: html.split(str(escape(french_typography(m.text.fr))).replace("\u00a0", " ")
+                              .replace("\u202f", " "), 1)[1].split("</td>", 1)[0]
+            for m in (unverified, verified)}  # fmt: skip
+    assert "(non vérifié)" in rows[unverified.id]
+    assert "non vérifié" not in rows[verified.id]

@@ -72,3 +72,14 @@ def test_controls_have_visible_labels_and_the_slider_spans_0_to_72(bank: Content
     assert (widget.slider.min, widget.slider.max) == (0, 72)
     assert widget.slider.description == "Âge de l'enfant (mois)"
     assert widget.domain.description == "Domaine"
+
+
+def test_unverified_milestones_are_marked_non_verifie(
+    bank: ContentBank, visible: Callable[[str], str]
+) -> None:
+    """A milestone without its source's words shows « non vérifié »; a quoted one does not."""
+    widget = MilestoneTimeline(bank, age_months=24)
+    items = [visible(item) for item in widget.output.value.split("<li>")]
+    for milestone in (m for m in bank.milestones if 12 <= m.age.max <= 24):
+        line = next(i for i in items if visible(french_typography(milestone.text.fr)) in i)
+        assert ("non vérifié" in line) == (not milestone.verified), milestone.id

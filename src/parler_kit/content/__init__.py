@@ -31,9 +31,11 @@ from parler_kit.content.model import (
 from parler_kit.content.plan import (
     FOLLOW_UP_DELAY,
     course_days,
+    course_minutes,
     day_label,
     day_of_section,
     section_heading,
+    slot_minutes,
 )
 from parler_kit.content.stats import content_stats
 
@@ -64,9 +66,11 @@ __all__ = [
     "WarningSign",
     "content_stats",
     "course_days",
+    "course_minutes",
     "day_label",
     "day_of_section",
     "load_bank",
     "load_bank_from",
     "section_heading",
+    "slot_minutes",
 ]

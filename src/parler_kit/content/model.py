@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from parler_kit.content.evidence import stated_numbers, uncovered_numbers
 from parler_kit.i18n.typography import french_typography
 
 #: Ages covered by the kit, in months (0 to 7 years).
@@ -49,6 +50,7 @@ Convention = Literal[
     "typical_age",  # âge habituel d'apparition (repères cliniques, moyenne)
     "asha_range",  # tranche d'âge ASHA
     "norm_distribution",  # calculé sur des normes (Wordbank) : médiane et dispersion
+    "expected_by",  # âge auquel l'enfant devrait y être : un seuil clinique, pas une moyenne
 ]
 
 Situation = Literal[
@@ -109,6 +111,77 @@ class Record(Frozen):
 
     id: RecordId
     sources: tuple[str, ...] = ()
+
+
+class Excerpt(Frozen):
+    """A sentence of a source, copied word for word, that carries a record's figures.
+
+    Short (fair quotation: one sentence), in the source's language, with where it was read: the
+    address of the stored page, or « CONTENT-FACTS.md §… » when the research file quotes it.
+    `conversions` state how the claim's figures follow from the excerpt's (« 2 ans = 24 mois »,
+    « 4 à 7 % = R² de 0,04 à 0,07 »), so that a reviewer sees them.
+    """
+
+    source: RecordId
+    text: str = Field(min_length=10, max_length=400)
+    read_at: str = Field(min_length=5)
+    conversions: tuple[str, ...] = ()
+
+
+class Evidenced(Frozen):
+    """A record whose claim may state numbers: its excerpts, or why they fall short.
+
+    When the claim (`claim_texts`) states a number, the record stores excerpts whose words (or
+    stated conversions) hold every number of the claim. When no copy of the source could be read,
+    or the excerpts hold only some of the numbers, `excerpt_missing` says so — and the kit prints
+    the claim « non vérifié ».
+    """
+
+    excerpts: tuple[Excerpt, ...] = ()
+    #: Why the excerpts are missing or incomplete (no stored copy of the source could be read…).
+    excerpt_missing: str | None = None
+
+    def claim_texts(self) -> tuple[str, ...]:
+        """The French texts whose numbers must be found in the excerpts."""
+        return ()
+
+    @property
+    def states_figures(self) -> bool:
+        """Whether the claim states at least one number (an age, a share, an effect size…)."""
+        return any(stated_numbers(text) for text in self.claim_texts())
+
+    @property
+    def unquoted_numbers(self) -> list[str]:
+        """Numbers of the claim that no excerpt (nor stated conversion) holds."""
+        quoted = [e.text for e in self.excerpts] + [c for e in self.excerpts for c in e.conversions]
+        return uncovered_numbers(self.claim_texts(), quoted)
+
+    @property
+    def verified(self) -> bool:
+        """Whether every figure of the claim was found in the source's own words, with no caveat."""
+        if not self.states_figures:
+            return True
+        return bool(self.excerpts) and not self.unquoted_numbers and not self.excerpt_missing
+
+    @model_validator(mode="after")
+    def _figures_carry_their_words(self) -> Evidenced:
+        cited = getattr(self, "sources", None)
+        for excerpt in self.excerpts:
+            if cited is not None and excerpt.source not in cited:
+                raise ValueError(f"l'extrait cite « {excerpt.source} », absente de sources")
+        if self.verified or (self.excerpt_missing or "").strip():
+            return self
+        if self.excerpt_missing is not None:  # blank
+            raise ValueError("excerpt_missing est vide : dites ce qui n'a pas pu être lu")
+        if not self.excerpts:
+            raise ValueError(
+                "la fiche énonce des chiffres : donnez un extrait de la source (excerpts) "
+                "ou dites pourquoi il manque (excerpt_missing)"
+            )
+        raise ValueError(
+            "chiffres absents des extraits et des conversions : "
+            f"{', '.join(self.unquoted_numbers)} (ou dites pourquoi dans excerpt_missing)"
+        )
 
 
 class Source(Frozen):
@@ -233,7 +306,7 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-class Milestone(Record):
+class Milestone(Record, Evidenced):
     """A developmental step expected around an age, with the convention that defines 'expected'."""
 
     age: AgeRange
@@ -241,8 +314,12 @@ class Milestone(Record):
     text: Text
     convention: Convention
 
+    def claim_texts(self) -> tuple[str, ...]:
+        """The text and the age, whose months must be found in the excerpts."""
+        return (self.text.fr, f"{self.age.min} mois", f"{self.age.max} mois")
 
-class WarningSign(Record):
+
+class WarningSign(Record, Evidenced):
     """A signe d'alerte: what should lead to a conversation with the parents and a referral."""
 
     age: AgeRange
@@ -252,13 +329,21 @@ class WarningSign(Record):
     #: conjointe »): no single observation item may raise it.
     composite: bool = False
 
+    def claim_texts(self) -> tuple[str, ...]:
+        """The sign as stated (its ages and thresholds)."""
+        return (self.text.fr,)
 
-class Position(Frozen):
+
+class Position(Evidenced):
     """One side of a disagreement between references."""
 
     label: Text
     claim: Text
     sources: tuple[str, ...] = ()
+
+    def claim_texts(self) -> tuple[str, ...]:
+        """What this side claims."""
+        return (self.claim.fr,)
 
 
 class Disagreement(Record):
@@ -304,7 +389,7 @@ class Example(Frozen):
     comment: Text | None = None
 
 
-class Technique(Record):
+class Technique(Record, Evidenced):
     """A way of talking with a toddler that fosters conversation (from the literature)."""
 
     name: Text
@@ -313,6 +398,10 @@ class Technique(Record):
     examples: tuple[Example, ...] = Field(min_length=1)
     avoid: tuple[Example, ...] = Field(min_length=1)
     evidence: Text
+
+    def claim_texts(self) -> tuple[str, ...]:
+        """What the research says of the technique (effect sizes, number of studies)."""
+        return (self.evidence.fr,)
 
 
 class ClassificationItem(Record):
@@ -456,13 +545,17 @@ class Vignette(Record):
     teaching_point: Text
 
 
-class PreventionFigure(Record):
+class PreventionFigure(Record, Evidenced):
     """A figure about early prevention, with what it shows and what it does not."""
 
     title: Text
     figure: Text
     shows: Text
     does_not_show: Text
+
+    def claim_texts(self) -> tuple[str, ...]:
+        """The title and the figure, as presented to the group."""
+        return (self.title.fr, self.figure.fr)
 
 
 class Role(Record):
@@ -509,16 +602,76 @@ class EvaluationQuestion(Record):
         return self
 
 
+class PlanStep(Frozen):
+    """One step of a half-day: a curriculum notebook, or a break, with its length in minutes."""
+
+    #: Curriculum notebook, relative to ``curriculum/`` (« day1/01-….ipynb »); None for a break.
+    notebook: str | None = None
+    pause: bool = False
+    minutes: int = Field(gt=0, le=240)
+
+    @model_validator(mode="after")
+    def _notebook_or_pause(self) -> PlanStep:
+        if (self.notebook is None) == (not self.pause):
+            raise ValueError(
+                "une étape est soit un cahier (notebook), soit une pause (pause: true)"
+            )
+        return self
+
+
+class HalfDayPlan(Frozen):
+    """A half-day of the course: its slot (the time certified for it) and what fills it."""
+
+    period: Literal["matin", "après-midi"]
+    #: Length of the half-day, in minutes, as printed on convocations and attestations.
+    slot_minutes: int = Field(gt=0, le=300)
+    steps: tuple[PlanStep, ...] = Field(min_length=1)
+
+    @property
+    def planned_minutes(self) -> int:
+        """Minutes of notebooks and breaks planned in the half-day."""
+        return sum(step.minutes for step in self.steps)
+
+    @model_validator(mode="after")
+    def _fits_its_slot(self) -> HalfDayPlan:
+        if self.planned_minutes > self.slot_minutes:
+            raise ValueError(
+                f"la demi-journée ({self.period}) prévoit {self.planned_minutes} minutes "
+                f"pour un créneau de {self.slot_minutes} minutes"
+            )
+        return self
+
+
 class CourseDay(Record):
     """One day of the course plan: the curriculum's notebooks are the source of its contents.
 
     The day's label is the one every document prints (workbook and handout headings, the hot
     evaluation's choices, the trainer guide); `workbook_sections` are the workbook sections that
-    belong to the day.
+    belong to the day. `half_days` say when each notebook is taught, how long it lasts and where
+    the breaks are: their minutes add up to the hours certified (tests/content/test_plan.py).
     """
 
     day: int = Field(ge=1, le=3)
     label: Text
-    #: Curriculum notebooks of the day, relative to ``curriculum/`` (« day1/01-….ipynb »).
-    notebooks: tuple[str, ...] = Field(min_length=1)
+    half_days: tuple[HalfDayPlan, ...] = Field(min_length=1, max_length=2)
     workbook_sections: tuple[Text, ...] = ()
+
+    @property
+    def notebooks(self) -> tuple[str, ...]:
+        """Curriculum notebooks of the day, in teaching order (« day1/01-….ipynb »)."""
+        return tuple(
+            step.notebook for half in self.half_days for step in half.steps if step.notebook
+        )
+
+    @property
+    def planned_minutes(self) -> int:
+        """Minutes of notebooks and breaks planned in the day."""
+        return sum(half.planned_minutes for half in self.half_days)
+
+    def notebook_minutes(self, notebook: str) -> int:
+        """Minutes planned for `notebook` (KeyError naming it when the day does not hold it)."""
+        for half in self.half_days:
+            for step in half.steps:
+                if step.notebook == notebook:
+                    return step.minutes
+        raise KeyError(f"No notebook {notebook!r} in day {self.day} of the course plan")

@@ -1,7 +1,7 @@
-"""The course plan: one source of truth for the day labels every document prints.
+"""The course plan: one source of truth for the day labels every document prints, and for time.
 
 The days follow the curriculum (``curriculum/dayN/``); ``course_plan.yaml`` stores each day's
-label, notebooks and workbook sections. The workbook, the handout, the hot evaluation and the
+label, its half-days (slot, notebooks with their minutes, breaks) and its workbook sections. The workbook, the handout, the hot evaluation and the
 trainer guide take their day labels from here (tests keep them equal).
 """
 
@@ -23,6 +23,16 @@ _COLON = {"fr": " : ", "en": ": "}
 def course_days(bank: ContentBank | None = None) -> tuple[CourseDay, ...]:
     """The days of the course, in order."""
     return tuple(sorted((bank or load_bank()).course_days, key=lambda d: d.day))
+
+
+def course_minutes(bank: ContentBank | None = None) -> int:
+    """Minutes the plan fills (notebooks and breaks), summed over every half-day."""
+    return sum(day.planned_minutes for day in course_days(bank))
+
+
+def slot_minutes(bank: ContentBank | None = None) -> tuple[int, ...]:
+    """The half-days' slots, in order (day 1 morning first): the time each one certifies."""
+    return tuple(half.slot_minutes for day in course_days(bank) for half in day.half_days)
 
 
 def _text(text: Text, locale: str) -> str:

@@ -16,7 +16,8 @@ from parler_kit.charts import (
     vocabulary_norms_figure,
 )
 from parler_kit.content import AgeRange, ContentBank
-from parler_kit.i18n import Locale, format_age_months
+from parler_kit.content.model import Evidenced
+from parler_kit.i18n import Locale, format_age_months, ui_text
 from parler_kit.printing.answers import Answers, answer_value, as_list
 from parler_kit.printing.environment import kit_text, render
 from parler_kit.printing.typography import citation_text
@@ -64,8 +65,14 @@ def timeline_html(
         disagreements=disagreements,
         sources=sources,
         cite=lambda ids: _cite(ids, numbers),
+        unverified=lambda record: unverified_mark(record, locale),
         age_label=lambda age: age_label(age, locale),
     )
+
+
+def unverified_mark(record: Evidenced, locale: Locale = "fr") -> str:
+    """« (non vérifié) » after a claim whose figures were not found in its source's words."""
+    return "" if record.verified else f" ({ui_text('charts.unverified', locale)})"
 
 
 def vocabulary_html(

@@ -13,7 +13,7 @@ from typing import Any, get_args
 import ipywidgets as w
 
 from parler_kit.content import ContentBank, Milestone
-from parler_kit.content.model import Domain
+from parler_kit.content.model import Domain, Evidenced
 from parler_kit.i18n import Locale, format_age_months
 from parler_kit.widgets.base import KitWidget, StoreArg, heading_html, labelled_style
 
@@ -97,6 +97,7 @@ class MilestoneTimeline(KitWidget):
             for sign in signs:
                 parts.append(
                     f"<li><span aria-hidden='true'>⚑</span> {self.kit(sign.text)}"
+                    f"<small>{self._unverified(sign)}</small>"
                     f"<br><em>{self.h('widgets.timeline.what_to_do')}</em> {self.kit(sign.action)}"
                     f"{self._sources(sign.sources)}</li>"
                 )
@@ -120,10 +121,15 @@ class MilestoneTimeline(KitWidget):
             items.append(
                 f"<li>{self.kit(m.text)} <small>({html.escape(span)} · "
                 f"{self.h(f'charts.domain.{m.domain}')} · "
-                f"{self.h('widgets.timeline.convention')} {self.h(f'charts.convention.{m.convention}')})"
+                f"{self.h('widgets.timeline.convention')} {self.h(f'charts.convention.{m.convention}')}"
+                f"{self._unverified(m)})"
                 f"{self._sources(m.sources)}</small></li>"
             )
         return "<ul>" + "".join(items) + "</ul>"
+
+    def _unverified(self, record: Evidenced) -> str:
+        """« · non vérifié » after a claim whose figures were not found in its source's words."""
+        return "" if record.verified else f" · <strong>{self.h('charts.unverified')}</strong>"
 
     def _sources(self, source_ids: tuple[str, ...]) -> str:
         if not source_ids:
@@ -138,7 +144,7 @@ class MilestoneTimeline(KitWidget):
             columns = "".join(
                 "<div style='flex:1 1 14em; border:1px solid #777; padding:6px; margin:2px'>"
                 f"<strong>{self.kit(p.label)}</strong><br>{self.kit(p.claim)}"
-                f"{self._sources(p.sources)}</div>"
+                f"<small>{self._unverified(p)}</small>{self._sources(p.sources)}</div>"
                 for p in item.positions
             )
             parts.append(
