@@ -217,3 +217,19 @@ def test_writing_again_never_replaces_a_filled_form(
     with pytest.raises(ParlerKitError, match="a déjà été rempli"):
         write_a_froid(bank, roster, session, out)
     assert _digests(out) == before
+
+
+def test_a_froid_command_writes_forms_and_names_who_has_no_email(tmp_path: Path) -> None:
+    """`parler-kit suivi a-froid` on the held-apart roster: 6 PDFs + 6 drafts; no-e-mail people named."""
+    from click.testing import CliRunner
+
+    from parler_kit.cli import main
+
+    held = Path(__file__).resolve().parents[1] / "data" / "reseau" / "session-vaulx"
+    out = tmp_path / "envoi"
+    result = CliRunner().invoke(main, ["suivi", "a-froid", str(held / "roster.csv"), "--session",
+                                       str(held / "session.yaml"), "--out", str(out)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert len(list(out.glob("*.pdf"))) == len(list(out.glob("*.eml"))) == 6
+    assert "Pas de courriel dans la liste pour Karima Ouali" in result.output
+    assert "12 fichier(s) écrit(s)" in result.output

@@ -115,3 +115,14 @@ def test_fiche_action_command_reads_the_sheet_from_the_answers(
         "--roster", str(EXAMPLES / "roster.csv"), "--answers", str(empty), "--mois", "3",
         "--out", str(tmp_path / "envoi2")])  # fmt: skip
     assert result.exit_code == 1 and "Aucune fiche action" in result.output
+
+
+def test_the_bilan_says_when_no_follow_up_came_back(
+    bank: ContentBank, roster: Roster, session: Session, tmp_path: Path
+) -> None:
+    """With a fiche action and no returned follow-up, the section says which command to use."""
+    answers = _answers_with_sheet(tmp_path / "reponses", roster, session)
+    bilan = build_bilan(bank, session, roster, load_answers(answers, roster, session))
+    html = " ".join(bilan_html(bilan, bank).split())
+    assert "Aucun formulaire de suivi n’a encore été renvoyé" in html
+    assert "parler-kit suivi fiche-action" in html

@@ -28,6 +28,6 @@ def bars_figure(
     top = 100.0 if percent else max(numbers, default=1.0) or 1.0
     axes.set_xlim(0, top * 1.15)
     axes.set_xlabel(axis)
-    axes.set_title(title)
+    axes.set_title(textwrap.fill(title, 64))
     axes.grid(True, axis="x", linestyle=":", linewidth=0.6, color="#999999")
     return figure
