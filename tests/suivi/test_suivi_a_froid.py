@@ -233,3 +233,26 @@ def test_a_froid_command_writes_forms_and_names_who_has_no_email(tmp_path: Path)
     assert len(list(out.glob("*.pdf"))) == len(list(out.glob("*.eml"))) == 6
     assert "Pas de courriel dans la liste pour Karima Ouali" in result.output
     assert "12 fichier(s) écrit(s)" in result.output
+
+
+def test_a_cut_form_is_named_unreadable_and_the_others_are_read(
+    sent_forms: Path, roster: Roster, session: Session, fill: Fill, tmp_path: Path
+) -> None:
+    """A returned form cut in half (a broken attachment) is named; the other forms still count."""
+    folder = tmp_path / "reponses"
+    whole = fill(_form(sent_forms, roster, 0), {CHANGE: "4"}, tmp_path / "entier.pdf")
+    (folder / "coupe.pdf").parent.mkdir(parents=True)
+    (folder / "coupe.pdf").write_bytes(whole.read_bytes()[: whole.stat().st_size // 3])
+    fill(_form(sent_forms, roster, 1), {CHANGE: "2"}, folder / "bon.pdf")
+    found = load_answers(folder, roster, session)
+    assert list(found.files) == [roster.participants[1].id]
+    assert [x.path.name for x in found.left_out] == ["coupe.pdf"]
+    assert found.left_out[0].reason.startswith("PDF illisible")
+
+
+def test_an_option_saved_as_its_text_is_understood(bank: ContentBank) -> None:
+    """Viewers that save a list's displayed text rather than its value give the same answers."""
+    from parler_kit.suivi.a_froid import a_froid_answers, questions
+
+    saved = {CHANGE: "5 — tout à fait d’accord", OBSERVATION: "Oui, une fois"}
+    assert a_froid_answers(saved, questions(bank)) == {CHANGE: 5, OBSERVATION: "une-fois"}

@@ -124,8 +124,10 @@ def a_froid_answers(values: dict[str, str], asked: list[EvaluationQuestion]) -> 
                 answers[question.id] = ticked
             continue
         value = values.get(question.id, "")
-        if question.kind == "scale" and value in SCALE:
-            answers[question.id] = int(value)
+        # A viewer may save an option's text (« 1 — pas du tout d'accord ») rather than its value.
+        point = value.split()[0] if value.split() else ""
+        if question.kind == "scale" and point in SCALE:
+            answers[question.id] = int(point)
         elif question.kind == "choice":
             chosen = _choice(question, value)
             if chosen is not None:

@@ -66,7 +66,9 @@ def read_form(path: Path) -> FormFields:
     """The kit's fields of the PDF at `path`; `FormProblem` when it is not one of the kit's forms."""
     try:
         fields = PdfReader(path).get_fields() or {}
-    except (PyPdfError, OSError, ValueError, KeyError, TypeError) as error:
+    # pypdf raises many kinds of error on a damaged file (its own, ValueError, KeyError,
+    # RecursionError…): whatever one returned PDF holds, it is named and the others are read.
+    except (PyPdfError, Exception) as error:
         raise FormProblem(ui_text("suivi.read.unreadable", detail=type(error).__name__)) from None
     values = {name: _text(field.get("/V")) for name, field in fields.items()}
     kind = values.get(FORM_FIELD, "")
