@@ -16,7 +16,6 @@ from typing import Any
 
 import pikepdf
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from parler_kit.atomic import write_atomic
 from parler_kit.i18n import ui_text
@@ -68,7 +67,7 @@ def read_form(path: Path) -> FormFields:
         fields = PdfReader(path).get_fields() or {}
     # pypdf raises many kinds of error on a damaged file (its own, ValueError, KeyError,
     # RecursionError…): whatever one returned PDF holds, it is named and the others are read.
-    except (PyPdfError, Exception) as error:
+    except Exception as error:
         raise FormProblem(ui_text("suivi.read.unreadable", detail=type(error).__name__)) from None
     values = {name: _text(field.get("/V")) for name, field in fields.items()}
     kind = values.get(FORM_FIELD, "")
