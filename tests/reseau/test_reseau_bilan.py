@@ -118,3 +118,17 @@ def test_a_folder_without_session_file_is_named(tmp_path: Path, bank: ContentBan
     """A folder that is not a session folder is refused in French, naming it."""
     with pytest.raises(ParlerKitError, match="n'est pas un dossier de session"):
         session_bilan(bank, tmp_path)
+
+
+def test_one_chart_per_figure_and_no_small_count_drawn(
+    bank: ContentBank, session_folders: list[Path]
+) -> None:
+    """Nine figures, nine charts; a profession with fewer than 5 people trained is drawn in none."""
+    network = network_bilan(bank, [session_bilan(bank, f) for f in session_folders])
+    assert network.by_role()["laep"] == 4  # 3 + 1 LAEP accueillantes: under the threshold
+    html = network_html(network, bank)
+    charts = re.findall(r'<figure class="pk-chart">(.*?)</figure>', html, re.DOTALL)
+    assert len(charts) == 9
+    assert all(chart.lstrip().startswith("<svg") for chart in charts)
+    assert "(LAEP)" in html.split("<figure", 1)[0]  # in the table, as « moins de 5 »
+    assert not any("(LAEP)" in chart for chart in charts)

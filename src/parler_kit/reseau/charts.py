@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Mapping
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from parler_kit.charts import format_number, new_figure
 from parler_kit.charts.base import COLOURS, HATCHES, SMALL_FONT_PT
@@ -27,6 +28,8 @@ def bars_figure(
     axes.set_yticks(rows, [textwrap.fill(label, 38) for label in labels])
     top = 100.0 if percent else max(numbers, default=1.0) or 1.0
     axes.set_xlim(0, top * 1.15)
+    if not percent:  # counts and hours: whole-number ticks only
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_xlabel(axis)
     axes.set_title(textwrap.fill(title, 64))
     axes.grid(True, axis="x", linestyle=":", linewidth=0.6, color="#999999")
