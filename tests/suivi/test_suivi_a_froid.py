@@ -12,7 +12,6 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from conftest import Fill
 from parler_kit.answers import StoredAnswer
 from parler_kit.answers.fileformat import dump
 from parler_kit.content import ContentBank
@@ -22,6 +21,9 @@ from parler_kit.report import bilan_html, build_bilan, load_answers
 from parler_kit.roster import Roster, Session
 from parler_kit.suivi import write_a_froid
 from pdf_tags import structure
+
+#: `fill_like_a_viewer` (conftest): form, values, where to save.
+Fill = Callable[[Path, dict[str, str], Path], Path]
 
 TECHNIQUES, CHANGE, OBSERVATION, BRAKES = (
     "eval-froid-techniques",
@@ -75,6 +77,9 @@ def test_the_form_is_an_acroform_prefilled_with_person_and_session(
     assert fields[CHANGE]["/FT"] == "/Ch" and fields[CHANGE].get("/V") in ("", None)
     assert fields[f"{TECHNIQUES}:nommer"]["/FT"] == "/Btn"
     assert fields[BRAKES]["/FT"] == "/Tx" and int(fields[BRAKES]["/Ff"]) & 4096  # multiline
+    # Also printed as text: a viewer that draws no field appearance still shows whose form it is.
+    first_page = PdfReader(_form(sent_forms, roster, 3)).pages[0].extract_text()
+    assert f"Formulaire de {participant.full_name}" in " ".join(first_page.split())
 
 
 def test_the_forms_are_tagged_french_documents(sent_forms: Path, roster: Roster) -> None:

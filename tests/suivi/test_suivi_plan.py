@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from conftest import EXAMPLES, Fill
 from parler_kit.answers import StoredAnswer
 from parler_kit.answers.fileformat import dump
 from parler_kit.cli import main
@@ -19,6 +19,9 @@ from parler_kit.roster import Roster, Session
 from parler_kit.suivi import write_plan_form
 from pdf_tags import structure
 
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+#: `fill_like_a_viewer` (conftest): form, values, where to save.
+Fill = Callable[[Path, dict[str, str], Path], Path]
 SHEET = {
     "fa-intitule": "Temps livres au LAEP",
     "fa-indicateurs": "Nombre de temps livres : 8 dans l'année.",
