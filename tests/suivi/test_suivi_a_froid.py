@@ -261,3 +261,23 @@ def test_an_option_saved_as_its_text_is_understood(bank: ContentBank) -> None:
 
     saved = {CHANGE: "5 — tout à fait d’accord", OBSERVATION: "Oui, une fois"}
     assert a_froid_answers(saved, questions(bank)) == {CHANGE: 5, OBSERVATION: "une-fois"}
+
+
+def test_report_command_names_a_bad_returned_pdf(
+    sent_forms: Path, roster: Roster, fill: Fill, tmp_path: Path
+) -> None:
+    """`parler-kit report --answers DIR` names, on the terminal, a returned PDF it did not count."""
+    from click.testing import CliRunner
+
+    from parler_kit.cli import main
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    folder = tmp_path / "reponses"
+    fill(_form(sent_forms, roster, 0), {CHANGE: "4"}, folder / "bon.pdf")
+    (folder / "photo.pdf").write_bytes(b"pas un PDF")
+    out = tmp_path / "bilan.pdf"
+    result = CliRunner().invoke(main, ["report", "--session", str(examples / "session.yaml"),
+        "--roster", str(examples / "roster.csv"), "--answers", str(folder), "--out", str(out)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "photo.pdf" in result.output and "PDF illisible" in result.output
+    assert "bon.pdf" not in result.output and out.is_file()
