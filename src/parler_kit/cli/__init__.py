@@ -20,7 +20,9 @@ from parler_kit.cli.erase import erase
 from parler_kit.cli.kit_group import KitGroup
 from parler_kit.cli.live import live
 from parler_kit.cli.report import report
+from parler_kit.cli.reseau import reseau
 from parler_kit.cli.room import room
+from parler_kit.cli.suivi import suivi
 from parler_kit.cli.workbooks import workbooks
 from parler_kit.i18n import ui_text
 
@@ -39,5 +41,7 @@ main.add_command(report)
 main.add_command(erase)
 main.add_command(live)
 main.add_command(room)
+main.add_command(suivi)
+main.add_command(reseau)
 
 __all__ = ["main"]

@@ -50,10 +50,12 @@ def offline_fetcher() -> URLFetcher:
     return URLFetcher(allowed_protocols=ALLOWED_SCHEMES, allow_redirects=False, timeout=1)
 
 
-def render_pdf(html: str, out: Path, *, base_url: Path | None = None) -> Path:
+def render_pdf(html: str, out: Path, *, base_url: Path | None = None, forms: bool = False) -> Path:
     """Write `html` as an A4 PDF at `out` with the kit's stylesheet; return `out`.
 
-    Relative links resolve against `base_url` (a folder). The file is written to a temporary
+    Relative links resolve against `base_url` (a folder). `forms`: the page's ``<input>``,
+    ``<select>`` and ``<textarea>`` become fillable AcroForm fields (WeasyPrint's PDF forms),
+    each tagged as a ``Form`` structure element. The file is written to a temporary
     name in the same folder and moved into place, so `out` is either absent or complete (a
     batch run that is interrupted never leaves a half-written handout that looks finished).
     """
@@ -69,7 +71,7 @@ def render_pdf(html: str, out: Path, *, base_url: Path | None = None) -> Path:
         css = page_css()
         extra = [] if css.splitlines()[0] in html else [CSS(string=css)]
         with naming_failures(out, partial):  # a full disk names `out`
-            document.write_pdf(partial, stylesheets=extra, **PDF_OPTIONS)
+            document.write_pdf(partial, stylesheets=extra, pdf_forms=forms, **PDF_OPTIONS)
         partial.replace(out)
     finally:
         partial.unlink(missing_ok=True)

@@ -9,6 +9,7 @@ from parler_kit.content import ContentBank
 from parler_kit.report import aggregate as agg
 from parler_kit.report.anonymise import anonymise, name_pattern
 from parler_kit.report.attendance import Attendance
+from parler_kit.report.follow_up import PlanRow, plan_rows
 from parler_kit.report.inputs import AnswersSet
 from parler_kit.roster import HalfDay, Participant, Roster, Session
 
@@ -45,6 +46,8 @@ class Bilan:
     #: Whether the trainee-hours come from a presence file (else: the planned duration).
     hours_attended: bool = False
     made_on: dt.date = field(default_factory=dt.date.today)
+    #: « Suivi du plan d'action »: each action's plan beside its 3- and 6-month follow-ups.
+    plan: list[PlanRow] = field(default_factory=list)
 
 
 def communes(
@@ -117,4 +120,5 @@ def build_bilan(
         demo=demo,
         communes=communes(roster, session, attendance),
         hours_attended=attendance is not None,
+        plan=plan_rows(agg.action_sheets(files), inputs.plans, pattern),
     )

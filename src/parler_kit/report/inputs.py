@@ -15,6 +15,7 @@ from parler_kit.answers import AnswersFile, read_answers
 from parler_kit.errors import AnswerStoreError
 from parler_kit.i18n import ui_text
 from parler_kit.roster import Participant, Roster, Session
+from parler_kit.suivi import PlanFollowUp
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class AnswersSet:
     left_out: list[LeftOut] = field(default_factory=list)
     #: Roster participants for whom no valid answers file was found.
     without_answers: list[Participant] = field(default_factory=list)
+    #: Returned follow-ups of the fiche action (PDF forms), 3 months before 6.
+    plans: list[PlanFollowUp] = field(default_factory=list)
 
 
 def is_answers_file(path: Path) -> bool:
@@ -58,6 +61,9 @@ def load_answers(folder: Path, roster: Roster, session: Session) -> AnswersSet:
             continue
         assert data.participant_id is not None  # checked by _problem
         found.files.setdefault(data.participant_id, []).append(data)
+    from parler_kit.report.follow_up import add_returned_forms  # it imports this module
+
+    add_returned_forms(found, folder, roster, session)  # returned PDF forms (parler_kit.suivi)
     found.without_answers = [p for p in roster.participants if p.id not in found.files]
     return found
 
