@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import secrets
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -48,16 +46,19 @@ def test_grade_never_executes_a_submitted_notebook_whose_cells_differ_from_the_r
 def test_a_release_copy_with_the_answers_is_graded_from_the_answers(
     course: CourseConfig, tmp_path: Path, returned_workbook: Callable[..., Path]
 ) -> None:
-    """submit_release_copy: the release notebooks and the answers file; grading scores the answers."""
+    """submit_release_copy: the release notebooks and the answers file; grading scores the answers.
+
+    The participant's own notebook, with a cell added, stays where it is and is never run.
+    """
+    returned_workbook(course, tmp_path / "retours", "exercices.ipynb", participant="p002",
+                      answers={"q1": ["b"], "q2": ["a"]})  # fmt: skip
+    collect(tmp_path / "retours", course)
+    assert grade(course, "day1").graded == ["p002"]  # nbgrader generated the release
     folder = tmp_path / "dossier-p003"
     notebook = returned_workbook(course, folder, "exercices.ipynb", participant="p003",
                                  answers={"q1": ["b"], "q2": ["a", "c"]},
                                  answers_name="carnet.answers.json")  # fmt: skip
     _add_cell(notebook, "raise SystemExit('jamais exécutée')")
-    subprocess.run(
-        [sys.executable, "-m", "nbgrader", "generate_assignment", "day1", "--force"],
-        cwd=course.config_file.parent, check=True, capture_output=True,
-    )  # fmt: skip
     release = course.root / "release" / "day1"
     assert changed_notebooks(folder, release) == ["exercices.ipynb"]
     placed = submit_release_copy(course, "p003", "day1", [folder / "carnet.answers.json"])
