@@ -78,6 +78,7 @@ ROOM_VOILA_OPTIONS = (
     "--VoilaConfiguration.show_tracebacks=False",
     f"--VoilaConfiguration.template={VOILA_TEMPLATE}",
     *(f"--ServerApp.tornado_settings={k}={v}" for k, v in NO_MATHJAX_FROM_THE_INTERNET.items()),
+    "--ServerApp.tornado_settings=compress_response=True",  # settings.COMPRESSED_RESPONSES
     # The pages' kernels take widget messages only and the server lists and writes no file, as
     # in the room: every exercise must work so. (The room's Authorizer is not set here: these
     # tests stop a kernel through the REST API with the server's token, as the culler would.)

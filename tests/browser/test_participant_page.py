@@ -13,15 +13,23 @@ import os
 import re
 import shutil
 import subprocess
-import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
+from browser.answering import (
+    EXERCISES,
+    KINDS,
+    open_section,
+    section_of,
+    stored_answers,
+    tab_to,
+    wait_for_change,
+)
 from browser.jupyter_servers import (
     ROOM_VOILA_OPTIONS,
     SCREENSHOTS,
@@ -39,12 +47,6 @@ expect.set_options(timeout=30_000)
 REPO = Path(__file__).resolve().parents[2]
 DOC_IMAGES = REPO / "docs" / "img"
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-KINDS = (
-    "timeline", "vocabulary", "techniques", "reformulation", "dialogue", "quiz",
-    "observation", "action_sheet", "evaluation",
-)  # fmt: skip
-REPLY = "Oui, le chien est tombé dans la flaque !"
-TITLE = "Lire ensemble au marché du samedi"
 VIEWPORTS = {"phone": (390, 844), "tablet": (768, 1024), "laptop": (1280, 800)}
 
 
@@ -99,163 +101,24 @@ def _open_page(page: Page, room: Server) -> None:
     expect(page.locator(".pk-section")).to_have_count(len(KINDS), timeout=120_000)
 
 
-def _section(page: Page, kind: str) -> Locator:
-    return page.locator(".pk-section").nth(KINDS.index(kind))
-
-
-def _focused(locator: Locator) -> bool:
-    return bool(
-        locator.evaluate("e => e === document.activeElement || e.contains(document.activeElement)")
-    )
-
-
-def _tab_to(page: Page, target: Locator, limit: int = 150) -> None:
-    """Press Tab until `target` has the focus (it must be reachable from the keyboard)."""
-    for _ in range(limit):
-        if _focused(target):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"not reachable with Tab: {target}")
-
-
-def _open_section(page: Page, kind: str) -> Locator:
-    """Open the section of `kind` with the keyboard (Enter on its button); its widget."""
-    section = _section(page, kind)
-    toggle = section.locator(".pk-section-toggle")
-    if "Ouvrir" in (toggle.text_content() or ""):
-        toggle.focus()
-        page.keyboard.press("Enter")
-    body = section.locator(".pk-kit").first
-    body.wait_for(state="visible", timeout=30_000)
-    toggle.focus()
-    return body
-
-
-def _answers(folder: Path) -> dict[str, Any]:
-    merged: dict[str, Any] = {}
-    for path in sorted(folder.glob("*.answers.json")):
-        merged.update(json.loads(path.read_text("utf-8")).get("answers", {}))
-    return merged
-
-
-def _wait_for_change(folder: Path, before: dict[str, Any], timeout: float = 20) -> set[str]:
-    """The keys whose stored value changed since `before` (AssertionError when none does)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        now = _answers(folder)
-        changed = {k for k, v in now.items() if before.get(k, {}).get("value") != v["value"]}
-        if changed:
-            return changed
-        time.sleep(0.2)
-    raise AssertionError("no answer reached the answers file")
-
-
-def _vocabulary(page: Page, w: Locator) -> None:
-    words = w.locator("input[type=number]").nth(1)
-    _tab_to(page, words)
-    page.keyboard.press("Control+A")
-    page.keyboard.type("80")
-    _tab_to(page, w.get_by_role("button", name="Placer ce nombre"))
-    page.keyboard.press("Enter")
-
-
-def _check_then_press(button: str) -> Callable[[Page, Locator], None]:
-    def act(page: Page, w: Locator) -> None:
-        _tab_to(page, w.locator("input[type=checkbox]").first)
-        page.keyboard.press("Space")
-        _tab_to(page, w.get_by_role("button", name=button).first)
-        page.keyboard.press("Enter")
-
-    return act
-
-
-def _reformulation(page: Page, w: Locator) -> None:
-    _tab_to(page, w.locator("textarea").first)
-    page.keyboard.type(REPLY)
-    _tab_to(page, w.get_by_role("button", name="Enregistrer et voir le retour").first)
-    page.keyboard.press("Enter")
-
-
-def _quiz(page: Page, w: Locator) -> None:
-    _tab_to(page, w.locator("input[type=radio]").first)
-    page.keyboard.press("Space")
-    _tab_to(page, w.get_by_role("button", name="Valider ma réponse").first)
-    page.keyboard.press("Enter")
-
-
-def _observation(page: Page, w: Locator) -> None:
-    _tab_to(page, w.get_by_role("textbox", name="Code de l'enfant (ex. E-07)"))
-    page.keyboard.type("E-01")
-    page.keyboard.press("Tab")
-    _tab_to(page, w.get_by_role("button", name="Souvent").first)
-    page.keyboard.press("Enter")
-
-
-def _action_sheet(page: Page, w: Locator) -> None:
-    _tab_to(page, w.locator("input[type=text], textarea").first)
-    page.keyboard.type(TITLE)
-    page.keyboard.press("Tab")
-
-
-def _evaluation(page: Page, w: Locator) -> None:
-    _tab_to(page, w.locator("input[type=radio]").first)
-    page.keyboard.press("ArrowRight")  # radio groups move with the arrow keys: « 2 – Peu »
-
-
-#: kind → (keyboard action, check that the page shows the answer after a reload)
-EXERCISES: dict[str, tuple[Callable[[Page, Locator], None], Callable[[Locator], None]]] = {
-    "vocabulary": (
-        _vocabulary,
-        lambda w: expect(w.locator("li").filter(has_text="80").first).to_be_visible(),
-    ),
-    "techniques": (
-        _check_then_press("Valider ma réponse"),
-        lambda w: expect(w.locator("input[type=checkbox]").first).to_be_checked(),
-    ),
-    "reformulation": (
-        _reformulation,
-        lambda w: expect(w.locator("textarea").first).to_have_value(REPLY),
-    ),
-    "dialogue": (
-        _check_then_press("Comparer avec la clé"),
-        lambda w: expect(w.locator("input[type=checkbox]").first).to_be_checked(),
-    ),
-    "quiz": (_quiz, lambda w: expect(w.locator("input[type=radio]").first).to_be_checked()),
-    "observation": (
-        _observation,
-        lambda w: expect(w.get_by_role("button", name="Souvent").first).to_have_class(
-            re.compile(r"\bmod-active\b")
-        ),
-    ),
-    "action_sheet": (
-        _action_sheet,
-        lambda w: expect(w.locator("input[type=text], textarea").first).to_have_value(TITLE),
-    ),
-    "evaluation": (
-        _evaluation,
-        lambda w: expect(w.locator("input[type=radio]").nth(1)).to_be_checked(),
-    ),
-}
-
-
 def test_every_exercise_answered_from_the_keyboard_is_shown_again_after_a_reload(
     page: Page, room: Server, workbook: Path
 ) -> None:
     """Each exercise, done with Tab/Space/Enter/typing only, is saved at once and restored."""
     folder = workbook.parent
     _open_page(page, room)
-    timeline = _open_section(page, "timeline")
-    _tab_to(page, timeline.get_by_role("spinbutton"))
+    timeline = open_section(page, "timeline")
+    tab_to(page, timeline.get_by_role("spinbutton"))
     page.keyboard.press("ArrowUp")
     expect(timeline.get_by_role("spinbutton")).to_have_value("19")
     for kind, (act, _restored) in EXERCISES.items():
-        before = _answers(folder)
-        act(page, _open_section(page, kind))
-        assert _wait_for_change(folder, before), kind
+        before = stored_answers(folder)
+        act(page, open_section(page, kind))
+        assert wait_for_change(folder, before), kind
     page.reload()
     expect(page.locator(".pk-section")).to_have_count(len(KINDS), timeout=120_000)
     for kind, (_act, restored) in EXERCISES.items():
-        restored(_open_section(page, kind))
+        restored(open_section(page, kind))
     expect(page.get_by_text("Traceback (most recent call last)")).to_have_count(0)
 
 
@@ -303,13 +166,13 @@ def test_the_page_fits_a_phone_a_tablet_and_a_laptop(page: Page, room: Server) -
     """Phone, tablet, laptop, every exercise open: no sideways scroll, text ≥ 16 px, targets ≥ 44 px."""
     _open_page(page, room)
     for kind in KINDS:
-        _open_section(page, kind)
+        open_section(page, kind)
     update_docs = os.environ.get("PARLER_KIT_UPDATE_DOC_IMAGES") == "1"
     for device, (width, height) in VIEWPORTS.items():
         page.set_viewport_size({"width": width, "height": height})
         problems = page.evaluate(DEVICE_PROBLEMS)
         assert problems == [], f"{device}: {problems[:15]}"
-        _section(page, "techniques").scroll_into_view_if_needed()
+        section_of(page, "techniques").scroll_into_view_if_needed()
         path = SCREENSHOTS / f"device-{device}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=path)
@@ -324,7 +187,7 @@ def test_axe_finds_no_serious_or_critical_violation_and_the_page_is_french(
     """axe-core on the page with every exercise open: 0 serious/critical; ``<html lang="fr">``."""
     _open_page(page, room)
     for kind in KINDS:
-        _open_section(page, kind)
+        open_section(page, kind)
     assert page.evaluate("document.documentElement.lang") == "fr"
     page.add_script_tag(path=str(AXE))
     result: dict[str, Any] = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
@@ -356,7 +219,7 @@ def test_the_page_loads_in_french_and_asks_nothing_of_another_site(
     page.on("request", lambda request: requested.append(request.url))
     page.add_init_script(RECORD_LOADING_TEXTS)
     _open_page(page, room)
-    _open_section(page, "timeline")
+    open_section(page, "timeline")
     shown = page.evaluate("window.shownLoadingTexts")
     assert shown, "the loading indicator never showed a text"
     assert all(text.startswith("Préparation de votre page") for text in shown), set(shown)
@@ -395,13 +258,13 @@ def test_a_page_whose_kernel_stopped_tells_the_participant_to_reload(
 ) -> None:
     """Kernel gone (stopped, culled) → at the next answer a French alert; a reload shows what was saved."""
     _open_page(page, room)
-    sheet = _open_section(page, "action_sheet")
+    sheet = open_section(page, "action_sheet")
     title = sheet.locator("input[type=text], textarea").first
-    before = _answers(workbook.parent)
+    before = stored_answers(workbook.parent)
     title.fill("Lire au parc")
     title.press("Tab")
-    assert _wait_for_change(workbook.parent, before)
-    saved = _answers(workbook.parent)
+    assert wait_for_change(workbook.parent, before)
+    saved = stored_answers(workbook.parent)
     alert = page.get_by_role("alert").filter(has_text="plus reliée au serveur")
     expect(alert).to_be_hidden()
     response = page.request.delete(
@@ -419,9 +282,9 @@ def test_a_page_whose_kernel_stopped_tells_the_participant_to_reload(
         page.screenshot(path=DOC_IMAGES / "room-connexion-perdue.png")
     alert.get_by_role("button", name="Recharger la page").click()
     expect(page.locator(".pk-section")).to_have_count(len(KINDS), timeout=120_000)
-    reopened = _open_section(page, "action_sheet").locator("input[type=text], textarea").first
+    reopened = open_section(page, "action_sheet").locator("input[type=text], textarea").first
     expect(reopened).to_have_value("Lire au parc")
-    assert _answers(workbook.parent) == saved
+    assert stored_answers(workbook.parent) == saved
     expect(alert).to_be_hidden()
 
 
@@ -454,12 +317,12 @@ def test_day_notebooks_open_in_voila_and_are_answered(
             # once, and a page that stays incomplete still fails.
             page.reload()
             expect(sections).to_have_count(len(kinds), timeout=120_000)
-        before = _answers(folder)
+        before = stored_answers(folder)
         act, _restored = EXERCISES[kinds[0]]
         body = page.locator(".pk-section").first.locator(".pk-kit").first
         body.wait_for(state="visible", timeout=30_000)
         act(page, body)
-        assert _wait_for_change(folder, before), notebook.name
+        assert wait_for_change(folder, before), notebook.name
         expect(page.get_by_text("Traceback (most recent call last)")).to_have_count(0)
         answered.append(notebook.name)
     assert len(answered) >= 3, answered

@@ -25,6 +25,14 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from room_fixtures import Hub, Person, folder_of, log_in, new_device, run_cli
 from test_room_hub import FIRST_NOTEBOOK
 
+from browser.answering import (
+    EXERCISES,
+    KINDS,
+    open_section,
+    stored_answers,
+    tab_to,
+    wait_for_change,
+)
 from parler_kit.answers import read_answers
 from parler_kit.room.isolation import load_system_accounts
 
@@ -280,3 +288,54 @@ def test_a_cell_added_to_a_participants_notebook_is_never_run_by_grading(room_hu
     run_cli("course", "grade", "day1", "--config", str(layout.course_config),
             "--participant", folder.parent.name, home=room_hub.room.home)  # fmt: skip
     assert not marker.exists()
+
+
+def test_every_exercise_kind_is_answered_and_restored_in_a_page_of_the_isolated_room(
+    room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
+) -> None:
+    """The workbook's nine kinds, done from the keyboard in the room, are saved and come back.
+
+    The page's kernel runs as the participant's account and takes widget messages only: every
+    exercise must still work so.
+    """
+    person = room_hub.room.participants[0]
+    folder = folder_of(room_hub, person)
+    page = new_device(chromium, contexts)
+    log_in(page, room_hub, person)
+    page.wait_for_url(re.compile(r"/files/accueil\.html"))
+    page.goto(room_hub.url + f"user/{person.username}/voila/render/workbook.ipynb")
+    expect(page.locator(".pk-section")).to_have_count(len(KINDS), timeout=120_000)
+    timeline = open_section(page, "timeline")
+    tab_to(page, timeline.get_by_role("spinbutton"))
+    page.keyboard.press("ArrowUp")
+    for kind, (act, _restored) in EXERCISES.items():
+        before = stored_answers(folder)
+        act(page, open_section(page, kind))
+        assert wait_for_change(folder, before), kind
+    page.reload()
+    expect(page.locator(".pk-section")).to_have_count(len(KINDS), timeout=120_000)
+    for kind, (_act, restored) in EXERCISES.items():
+        restored(open_section(page, kind))
+    assert read_answers(folder / "workbook.answers.json").participant_id == folder.name
+
+
+def test_kernels_talk_over_unix_sockets_in_their_accounts_runtime_folder(
+    room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
+) -> None:
+    """No TCP port to race for or reach: connection files say ipc, sockets are in a 0700 folder.
+
+    With a page open, its kernel's connection file names the ipc transport, and the hub's log
+    never shows ipykernel's warning about a kernel running over TCP without encryption.
+    """
+    accounts = load_system_accounts(room_hub.room.layout)
+    assert accounts is not None
+    person = room_hub.room.participants[2]
+    open_first_notebook(new_device(chromium, contexts), room_hub, person)
+    runtime = accounts.runtime_dir(person.username)
+    assert runtime.stat().st_uid == system_account(room_hub, person).pw_uid
+    assert runtime.stat().st_mode & 0o077 == 0
+    connections = sorted(runtime.glob("kernel-*.json"))
+    assert connections, "a page of the room is open: its kernel has a connection file"
+    assert {json.loads(p.read_text("utf-8"))["transport"] for p in connections} == {"ipc"}
+    log = room_hub.room.layout.hub_log.read_text("utf-8")
+    assert "Kernel is running over TCP without encryption" not in log

@@ -7,6 +7,8 @@ Real system accounts that every Debian has (nobody, daemon, bin) stand for the r
 from __future__ import annotations
 
 import pwd
+import secrets
+import shutil
 import stat
 from pathlib import Path
 
@@ -15,6 +17,7 @@ import pytest
 from parler_kit.errors import ParlerKitError
 from parler_kit.room.accounts import Account, save_accounts
 from parler_kit.room.isolation import (
+    RUNTIME_ROOT,
     SystemAccounts,
     check_reachable,
     plan_system_accounts,
@@ -74,9 +77,16 @@ def _owner_and_mode(path: Path) -> tuple[str, int]:
 def test_secure_room_gives_each_folder_its_owner_and_mode(tmp_path: Path) -> None:
     """Participants' folders 0700 to them; codes, hub and course to the organiser; shared read-only."""
     layout = _room(tmp_path / "ROOM")
-    accounts = SystemAccounts("t", {"p001": "nobody", "p002": "daemon",
-                                    "formateur-a": "bin", "formateur-b": "bin"})  # fmt: skip
-    secure_room(layout, accounts)
+    accounts = SystemAccounts(secrets.token_hex(3), {"p001": "nobody", "p002": "daemon",
+                              "formateur-a": "bin", "formateur-b": "bin"})  # fmt: skip
+    try:
+        secure_room(layout, accounts)
+        _check_rights(layout, accounts)
+    finally:
+        shutil.rmtree(RUNTIME_ROOT / accounts.tag, ignore_errors=True)
+
+
+def _check_rights(layout: RoomLayout, accounts: SystemAccounts) -> None:
     organiser = pwd.getpwuid(layout.root.stat().st_uid).pw_name
     assert _owner_and_mode(layout.root)[1] == 0o711
     assert _owner_and_mode(layout.participants)[1] == 0o711
@@ -95,7 +105,8 @@ def test_secure_room_gives_each_folder_its_owner_and_mode(tmp_path: Path) -> Non
     shared = layout.state / "cache" / "content-bank-x.pickle"
     assert _owner_and_mode(shared) == (organiser, 0o644)
     assert _owner_and_mode(layout.home("p002")) == ("daemon", 0o700)
-    assert _owner_and_mode(layout.state / "runtime" / "p001") == ("nobody", 0o700)
+    assert _owner_and_mode(accounts.runtime_dir("p001")) == ("nobody", 0o700)
+    assert _owner_and_mode(RUNTIME_ROOT / accounts.tag)[1] == 0o711
 
 
 def test_a_room_in_a_folder_closed_to_other_accounts_is_refused_naming_it(tmp_path: Path) -> None:

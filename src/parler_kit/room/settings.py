@@ -59,6 +59,9 @@ WIDGET_MESSAGE_TYPES = (
     "kernel_info_request",
     "shutdown_request",
 )
+#: Tornado's own gzip of every compressible response (HTML, JavaScript, CSS, JSON): Voilà's
+#: page is ≈ 5 MB uncompressed, ≈ 1.2 MB compressed (benchmarks/page_weight.py, issue 26).
+COMPRESSED_RESPONSES = {"compress_response": True}
 #: Front-end extensions Voilà must not load on a participant's page (as `make app` does).
 VOILA_DENYLIST = (
     "jupyterlab-jupytext",
@@ -78,7 +81,7 @@ def participant_server_config() -> dict[str, Any]:
         "ServerApp": {
             "jpserver_extensions": dict.fromkeys(PARTICIPANT_DISABLED_EXTENSIONS, False),
             "terminals_enabled": False,
-            "tornado_settings": NO_MATHJAX_FROM_THE_INTERNET,
+            "tornado_settings": {**NO_MATHJAX_FROM_THE_INTERNET, **COMPRESSED_RESPONSES},
             # A page, not an API (docs/room-guide.md, « Ce que la salle protège »).
             "authorizer_class": f"{_PAGE_SERVER}.PageOnlyAuthorizer",
             "contents_manager_class": f"{_PAGE_SERVER}.PageContentsManager",
