@@ -15,10 +15,16 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
-KINDS = (
-    "timeline", "vocabulary", "techniques", "reformulation", "dialogue", "quiz",
-    "observation", "action_sheet", "evaluation",
-)  # fmt: skip
+
+def shown_kinds(notebook: Path) -> list[str]:
+    """The kinds of the ``show(...)`` calls of a notebook, in order."""
+    cells = json.loads(notebook.read_text("utf-8"))["cells"]
+    source = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    return re.findall(r"show\(\s*[\"']([a-z_]+)[\"']", source)
+
+
+#: The workbook's exercises in page order, as its template shows them.
+KINDS = tuple(shown_kinds(Path(__file__).resolve().parents[2] / "workbooks" / "workbook.ipynb"))
 REPLY = "Oui, le chien est tombé dans la flaque !"
 TITLE = "Lire ensemble au marché du samedi"
 

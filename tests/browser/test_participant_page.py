@@ -26,6 +26,7 @@ from browser.answering import (
     KINDS,
     open_section,
     section_of,
+    shown_kinds,
     stored_answers,
     tab_to,
     wait_for_change,
@@ -288,13 +289,6 @@ def test_a_page_whose_kernel_stopped_tells_the_participant_to_reload(
     expect(alert).to_be_hidden()
 
 
-def _shown_kinds(notebook: Path) -> list[str]:
-    """The kinds of the ``show(...)`` calls of a notebook, in order."""
-    cells = json.loads(notebook.read_text("utf-8"))["cells"]
-    source = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
-    return re.findall(r"show\(\s*[\"']([a-z_]+)[\"']", source)
-
-
 @pytest.mark.parametrize("day", ["day2", "day3"])
 def test_day_notebooks_open_in_voila_and_are_answered(
     page: Page, room: Server, releases: dict[str, Path], day: str
@@ -303,7 +297,7 @@ def test_day_notebooks_open_in_voila_and_are_answered(
     folder = releases[day]
     answered = []
     for notebook in sorted(folder.glob("*.ipynb")):
-        kinds = _shown_kinds(notebook)
+        kinds = shown_kinds(notebook)
         if not kinds:
             continue
         page.goto(f"{room.url}/voila/render/{day}/{notebook.name}?token={room.token}")

@@ -132,6 +132,10 @@ def status(room: Path) -> None:
                        total=connected.participants_total, names=_names(connected.participants)))  # fmt: skip
     click.echo(ui_text("cli.room.status.trainers", count=len(connected.trainers),
                        names=_names(connected.trainers)))  # fmt: skip
+    if connected.failed_pages:
+        details = ", ".join(f"{name} : {count}" for name, count in connected.failed_pages.items())
+        click.echo(ui_text("cli.room.status.failed_pages",
+                           count=sum(connected.failed_pages.values()), names=details))  # fmt: skip
 
 
 def _names(names: tuple[str, ...]) -> str:

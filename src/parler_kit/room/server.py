@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import secrets
 import signal
 import socket
@@ -19,7 +20,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -143,6 +145,8 @@ def launch_hub(
     warm_content_cache(layout)
     if isolated:
         secure_room(layout, ensure_system_accounts(layout))
+    # Where this start's lines begin in the hub's log (`room status` reads failed pages from there).
+    offset = layout.hub_log.stat().st_size if layout.hub_log.is_file() else 0
     if background:
         log = layout.hub_log.open("ab")
         process = subprocess.Popen(
@@ -158,7 +162,10 @@ def launch_hub(
     else:
         process = subprocess.Popen(command, cwd=layout.hub, env=environment)
     hub = RunningHub(process.pid, ip, port, hub_port, api_port)
-    write_json(layout.running, {**hub.__dict__, "started_at": dt.datetime.now(dt.UTC).isoformat()})
+    write_json(
+        layout.running,
+        {**hub.__dict__, "started_at": dt.datetime.now(dt.UTC).isoformat(), "log_offset": offset},
+    )
     return process, hub
 
 
@@ -281,11 +288,30 @@ def prestart_servers(layout: RoomLayout, hub: RunningHub) -> int:
 
 @dataclass(frozen=True)
 class Connected:
-    """Who has a running server in the room."""
+    """Who has a running server in the room, and whose pages could not be prepared."""
 
     participants: tuple[str, ...]  # full names
     trainers: tuple[str, ...]
     participants_total: int
+    #: Full name → pages of theirs whose kernel died or never answered since the room started.
+    failed_pages: dict[str, int] = field(default_factory=dict)
+
+
+#: A person's page whose kernel never answered or died: their server's log line (each line of a
+#: participant's server carries their username, `spawner.RoomSpawner.get_args`).
+FAILED_PAGE = re.compile(
+    r"ServerApp (\S+)\] .*(?:Kernel didn't respond|[Kk]ernel died|Dead kernel|KernelDied)"
+)
+
+
+def failed_pages(layout: RoomLayout, offset: int) -> Counter[str]:
+    """Usernames whose page's kernel failed, counted in the hub's log from `offset`."""
+    if not layout.hub_log.is_file():
+        return Counter()
+    with layout.hub_log.open("rb") as log:
+        log.seek(offset)
+        text = log.read().decode("utf-8", errors="replace")
+    return Counter(FAILED_PAGE.findall(text))
 
 
 def room_status(layout: RoomLayout) -> tuple[RunningHub, Connected] | None:
@@ -312,4 +338,7 @@ def room_status(layout: RoomLayout) -> tuple[RunningHub, Connected] | None:
         a.full_name for a in accounts if a.kind == "formateur" and a.username in logged_in
     )
     total = sum(1 for a in accounts if a.kind == "participant")
-    return hub, Connected(participants, trainers, total)
+    offset = int(read_json(layout.running).get("log_offset", 0) or 0)
+    names = {a.username: a.full_name for a in accounts}
+    failed = {names.get(u, u): n for u, n in sorted(failed_pages(layout, offset).items())}
+    return hub, Connected(participants, trainers, total, failed)

@@ -37,6 +37,9 @@ from parler_kit.room.settings import (
     server_config_dir,
 )
 
+#: jupyter-server's own log format with the person's username after the logger's name.
+SERVER_LOG_FORMAT = "[%(levelname)1.1s %(asctime)s.%(msecs).03d %(name)s {username}] %(message)s"
+
 
 class RoomSpawner(LocalProcessSpawner):  # type: ignore[misc]  # jupyterhub ships no types
     """Start one person's server with their folder, landing page, account and environment."""
@@ -71,6 +74,9 @@ class RoomSpawner(LocalProcessSpawner):  # type: ignore[misc]  # jupyterhub ship
         pick (« Address already in use »: a page left waiting), and no other account can connect.
         """
         args: list[str] = super().get_args()
+        # Every line this server logs names its person, in the room's one log (`room status`
+        # counts the pages whose kernel failed from it).
+        args.append(f"--ServerApp.log_format={SERVER_LOG_FORMAT.format(username=self.user.name)}")
         return [*args, "--KernelManager.transport=ipc"] if self.isolated else args
 
     def make_preexec_fn(self, name: str) -> Callable[[], None]:
