@@ -14,7 +14,6 @@ day with its sections beneath, and stamped with the running header and « page n
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import html
 import io
@@ -28,7 +27,7 @@ import pikepdf
 from weasyprint import HTML
 
 from parler_kit import printing
-from parler_kit.atomic import write_atomic
+from parler_kit.atomic import locked, write_atomic
 from parler_kit.content import ContentBank
 from parler_kit.i18n import Locale, ui_text
 from parler_kit.printing import document_html, offline_fetcher, render_pdf
@@ -93,13 +92,9 @@ def section_pdf(section: str, out: Path, lang: str = "fr") -> _Laid:
         return _laid[cache_file]
     cache_file.parent.mkdir(parents=True, exist_ok=True)
     if not cache_file.is_file():
-        with cache_file.with_suffix(".lock").open("a") as lock:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
-            try:
-                if not cache_file.is_file():
-                    write_atomic(cache_file, _render(page))
-            finally:
-                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+        with locked(cache_file.with_suffix(".lock")):
+            if not cache_file.is_file():
+                write_atomic(cache_file, _render(page))
     os.utime(cache_file)
     with pikepdf.open(cache_file) as pdf:
         laid = _Laid(cache_file, len(pdf.pages), _anchors(pdf))
