@@ -7,7 +7,7 @@ alone, without running header nor page numbers, and cached under ``<out>/.cache/
 of its HTML: the sections every profession shares (the milestones, vocabulary, observation,
 memo…) are laid out once per batch, the exercise sections once per profession. A section that
 holds a participant's own answers is laid out for their handout only and never cached: the cache
-holds nothing personal, so erasing a participant (`parler_kit.admin.erase`) has nothing to look
+holds nothing personal, so erasing a participant (`parler_kit.erase`) has nothing to look
 for in it. Each participant's front pages (cover, contents with
 the page numbers the sections give, how to use the booklet) are then laid out, joined with the
 cached sections keeping the structure tree (`parler_kit.printing.join`), given one bookmark per

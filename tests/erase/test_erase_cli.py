@@ -132,7 +132,7 @@ def test_erase_of_an_unknown_participant_says_nothing_was_found(
 
 def test_erase_finds_the_lock_and_broken_copies_of_an_answers_file(tmp_path: Path) -> None:
     """The store's lock file and a corrupt copy kept aside are erased with the answers file."""
-    from parler_kit.admin import participant_files
+    from parler_kit.erase import participant_files
 
     folder = tmp_path / "retours"
     _answers(folder / "carnet.answers.json", "p001")
