@@ -16,6 +16,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from click.testing import CliRunner
+from erase_helpers import write_answers
 
 from parler_kit.answers import AnswerStore
 from parler_kit.cli import main
@@ -28,24 +29,13 @@ from user_runs import RENAMED, CourseRun, DemoRun, kit
 SESSION = Path(__file__).resolve().parents[2] / "examples" / "session.yaml"
 
 
-def _answers(path: Path, participant: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document = {
-        "schema_version": 1,
-        "participant_id": participant,
-        "session_id": "s",
-        "answers": {},
-    }
-    path.write_text(json.dumps(document), "utf-8")
-
-
 def _kit_outputs(root: Path) -> dict[str, Path]:
     """A production run, an answers folder, documents and an nbgrader course for p001 and p002."""
     production = root / "carnets"
     for pid in ("p001", "p002"):
         (production / pid).mkdir(parents=True)
         (production / pid / "workbook.ipynb").write_text("{}", "utf-8")
-        _answers(production / pid / "workbook.answers.json", pid)
+        write_answers(production / pid / "workbook.answers.json", pid)
     manifest = {"schema_version": 1, "participants": {
         "p001": {"full_name": "Zoé Étienne", "files": {"workbook.ipynb": "x"}},
         "p002": {"full_name": "Awa N'Diaye", "files": {"workbook.ipynb": "y"}},
@@ -58,8 +48,8 @@ def _kit_outputs(root: Path) -> dict[str, Path]:
     documents.mkdir()
     for name in ("attestation-p001.pdf", "attestation-p002.pdf", "emargement-2026-03-02-matin.pdf"):
         (documents / name).write_bytes(b"%PDF-1.4")
-    _answers(root / "reponses" / "jour1" / "zoe.answers.json", "p001")
-    _answers(root / "reponses" / "jour1" / "awa.answers.json", "p002")
+    write_answers(root / "reponses" / "jour1" / "zoe.answers.json", "p001")
+    write_answers(root / "reponses" / "jour1" / "awa.answers.json", "p002")
     course_root = root / "cours"
     for step in ("submitted", "autograded", "feedback"):
         for pid in ("p001", "p002"):
@@ -135,7 +125,7 @@ def test_erase_finds_the_lock_and_broken_copies_of_an_answers_file(tmp_path: Pat
     from parler_kit.erase import participant_files
 
     folder = tmp_path / "retours"
-    _answers(folder / "carnet.answers.json", "p001")
+    write_answers(folder / "carnet.answers.json", "p001")
     (folder / "carnet.answers.json.lock").write_text("", "utf-8")
     (folder / "carnet.answers.json.corrupt-20261124T010000").write_text(
         '{"participant_id": "p001", "answers": {"q1": {"val', "utf-8"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from erase_helpers import write_answers
 from openpyxl import Workbook, load_workbook
 
 from parler_kit.admin.erase import personal_documents
@@ -24,18 +25,6 @@ from parler_kit.erase.search import (
 )
 from parler_kit.erasure import Outcome, Who, run_steps
 from parler_kit.production.manifest import production_runs
-
-
-def _answers(path: Path, participant: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document = {
-        "schema_version": 1,
-        "participant_id": participant,
-        "session_id": "s",
-        "answers": {},
-    }
-    path.write_text(json.dumps(document), "utf-8")
-    return path
 
 
 def _who(folder: Path, participant: str = "p001") -> Who:
@@ -80,10 +69,10 @@ def test_personal_documents_removes_the_three_documents_of_one_person(tmp_path: 
 
 def test_answers_files_takes_the_lock_and_the_broken_copies(tmp_path: Path) -> None:
     """Their answers file, its lock and a corrupt copy go; another person's answers stay."""
-    mine = _answers(tmp_path / "jour1" / "zoe.answers.json", "p001")
+    mine = write_answers(tmp_path / "jour1" / "zoe.answers.json", "p001")
     (tmp_path / "jour1" / "zoe.answers.json.lock").write_text("", "utf-8")
     (tmp_path / "jour1" / "vieux.answers.json.corrupt-1").write_text('{"p": "p001"', "utf-8")
-    other = _answers(tmp_path / "jour1" / "awa.answers.json", "p002")
+    other = write_answers(tmp_path / "jour1" / "awa.answers.json", "p002")
     outcomes = answers_files(_who(tmp_path))
     assert {o.path.name for o in outcomes} == {
         mine.name,
@@ -210,5 +199,5 @@ def test_the_steps_run_folders_then_course_then_rooms_then_what_is_left(tmp_path
     assert tuple(ordered[: len(FOLDER_STEPS)]) == FOLDER_STEPS
     assert FOLDER_STEPS[0] is production_runs and FOLDER_STEPS[-1] is empty_folders
     assert len(ordered) == len(FOLDER_STEPS) + 3
-    _answers(tmp_path / "x.answers.json", "p001")
+    write_answers(tmp_path / "x.answers.json", "p001")
     assert [o.action for o in erase_participant("p001", [tmp_path])] == ["removed"]
