@@ -6,11 +6,15 @@ import multiprocessing
 import os
 import random
 import signal
+import stat
 import time
 from multiprocessing.synchronize import Event
 from pathlib import Path
 
+import pytest
+
 from parler_kit.answers import AnswerStore, read_answers
+from parler_kit.errors import AnswerStoreError
 
 _CTX = multiprocessing.get_context("fork")
 
@@ -76,4 +80,44 @@ def test_sigkill_at_random_moments_never_breaks_the_file(tmp_path: Path) -> None
         last_seen = progress["n"]
         assert loaded.answers["kept"].value == "réponse d'avant"
     AnswerStore.open(path)  # reopening cleans temp files left by killed writers
-    assert not list(tmp_path.glob(".a.answers.json.*.tmp"))
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_a_save_fsyncs_the_answers_folder_after_the_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each save fsyncs the file, then the folder once the new file is in place (power cuts)."""
+    path = tmp_path / "a.answers.json"
+    store = AnswerStore.open(path)
+    seen: list[tuple[str, bool]] = []
+    real = os.fsync
+
+    def recording(descriptor: int) -> None:  # watches the real call, then makes it
+        kind = "folder" if stat.S_ISDIR(os.fstat(descriptor).st_mode) else "file"
+        seen.append((kind, "réponse" in path.read_text("utf-8")))
+        real(descriptor)
+
+    monkeypatch.setattr(os, "fsync", recording)
+    store.set("q1", "réponse")
+    assert seen == [("file", False), ("folder", True)]
+
+
+def test_a_broken_file_moved_aside_is_moved_durably(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moving a corrupt answers file aside fsyncs the folder, so the copy survives a power cut."""
+    path = tmp_path / "a.answers.json"
+    path.write_text("{ pas du JSON", "utf-8")
+    folders: list[int] = []
+    real = os.fsync
+
+    def recording(descriptor: int) -> None:
+        if stat.S_ISDIR(os.fstat(descriptor).st_mode):
+            folders.append(descriptor)
+        real(descriptor)
+
+    monkeypatch.setattr(os, "fsync", recording)
+    with pytest.raises(AnswerStoreError):
+        AnswerStore.open(path)
+    assert len(list(tmp_path.glob("a.answers.json.corrupt-*"))) == 1
+    assert folders

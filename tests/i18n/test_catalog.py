@@ -2,7 +2,7 @@
 
 import pytest
 
-from parler_kit.i18n import available_keys, ui_text
+from parler_kit.i18n import Verbatim, available_keys, ui_text
 from parler_kit.i18n.typography import NARROW_NBSP
 
 
@@ -34,3 +34,14 @@ def test_every_french_text_is_non_empty() -> None:
     for locale in ("fr", "en"):
         for key in available_keys(locale):
             assert ui_text(key, locale).strip(), key
+
+
+def test_a_verbatim_parameter_keeps_its_characters_and_the_rest_is_typeset() -> None:
+    """A formula or « #NOM? » is quoted as written; the sentence around it gets French spacing."""
+    formula = '=SI(A2="";"";A2)'
+    text = ui_text("roster.value.formula", "fr", formula=Verbatim(formula))
+    assert f"«\u00a0{formula}\u00a0»" in text
+    assert f"enregistré dans le fichier{NARROW_NBSP}: il a été écrit" in text
+    error = ui_text("roster.value.formula_error", "fr", error=Verbatim("#NOM?"))
+    assert "(#NOM?)" in error
+    assert "(#NOM\u202f?)" in ui_text("roster.value.formula_error", "fr", error="#NOM?")

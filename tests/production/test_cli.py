@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from production_helpers import write_roster, write_template
 
 from parler_kit.cli import main
+from parler_kit.cli.kit_group import EXIT_PARTIAL
 
 
 def command(roster: Path, session: Path, out: Path) -> list[str]:
@@ -50,8 +51,8 @@ def test_unknown_format_exit_1(tmp_path: Path, session: Path) -> None:
     assert result.exit_code == 1 and "docx" in result.output
 
 
-def test_failed_participant_exit_2(tmp_path: Path, session: Path) -> None:
-    """One participant failing gives exit code 2, the failing cell and the others built."""
+def test_failed_participant_exit_4(tmp_path: Path, session: Path) -> None:
+    """One participant failing gives exit code 4 (not click's 2), the failing cell and the others built."""
     template = write_template(tmp_path, ("code", 'show("quiz", questions=participant_id)', []))
     roster = write_roster(
         tmp_path,
@@ -68,7 +69,7 @@ def test_failed_participant_exit_2(tmp_path: Path, session: Path) -> None:
             str(template),
         ],
     )
-    assert result.exit_code == 2
+    assert result.exit_code == EXIT_PARTIAL == 4
     assert "cellule 1" in result.output and "ligne 3" in result.output
     assert (tmp_path / "o" / "quiz-pb-evaluation" / "handout.html").is_file()
 

@@ -15,7 +15,7 @@ from parler_kit.admin.convocation import (
     write_convocations,
 )
 from parler_kit.admin.emargement import emargement_file_name, emargement_html, write_emargements
-from parler_kit.admin.erase import forget_in_manifest, participant_files, remove
+from parler_kit.admin.erase import personal_documents
 from parler_kit.admin.evaluation import FORMS, evaluation_html, write_evaluations
 from parler_kit.admin.outcomes import (
     LearningOutcome,
@@ -42,13 +42,11 @@ __all__ = [
     "emargement_file_name",
     "emargement_html",
     "evaluation_html",
-    "forget_in_manifest",
     "learning_outcome",
     "objective_results",
-    "participant_files",
+    "personal_documents",
     "realisation_file_name",
     "realisation_html",
-    "remove",
     "write_attestations",
     "write_convocations",
     "write_emargements",

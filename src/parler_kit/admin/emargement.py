@@ -32,10 +32,14 @@ def emargement_html(roster: Roster, session: Session, half_day: HalfDay) -> str:
     )
 
 
+#: Every attendance sheet's name starts so (erasure keeps the signed ones: `admin.erase`).
+EMARGEMENT_PREFIX = "emargement-"
+
+
 def emargement_file_name(half_day: HalfDay) -> str:
     """« emargement-2027-03-08-matin.pdf », « emargement-2027-03-08-apres-midi.pdf »."""
     period = "matin" if half_day.period == "matin" else "apres-midi"
-    return f"emargement-{half_day.date.isoformat()}-{period}.pdf"
+    return f"{EMARGEMENT_PREFIX}{half_day.date.isoformat()}-{period}.pdf"
 
 
 def write_emargements(roster: Roster, session: Session, out: Path) -> list[Path]:

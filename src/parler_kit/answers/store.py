@@ -3,7 +3,8 @@
 Safety rules, because participants must never lose an answer:
 
 * every write goes to a temporary file in the same folder, is flushed and fsynced, then
-  `os.replace`\\ d over the answers file, so a killed kernel leaves either the old or the new file;
+  `os.replace`\\ d over the answers file, and the folder is fsynced (`parler_kit.atomic`), so a
+  killed kernel leaves either the old or the new file, and a power cut does not undo a save;
 * writers take an exclusive `fcntl.flock` on ``<file>.lock`` and re-read the file under it, so two
   kernels with the same workbook open never lose each other's answers to *different* keys;
 * a file that does not parse (hand edit, unknown ``schema_version``) is moved aside to
@@ -17,15 +18,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
 from parler_kit.answers.fileformat import AnswersFile, FormatProblem, StoredAnswer, dump, parse
+from parler_kit.atomic import locked, move, partial_path, write_atomic
 from parler_kit.errors import AnswerStoreError
 from parler_kit.i18n import ui_text
 from parler_kit.i18n.oserrors import os_error_cause
@@ -208,19 +208,17 @@ class AnswerStore:
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         """Hold the exclusive lock on ``<file>.lock`` (a separate file: os.replace swaps inodes)."""
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            handle = self._lock_path.open("a")
-        except OSError as error:
-            raise AnswerStoreError(
-                ui_text("answers.error.unreadable", path=self._path, reason=os_error_cause(error))
-            ) from None
-        with handle:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        with contextlib.ExitStack() as stack:
             try:
-                yield
-            finally:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+                self._path.parent.mkdir(parents=True, exist_ok=True)
+                stack.enter_context(locked(self._lock_path))
+            except OSError as error:
+                raise AnswerStoreError(
+                    ui_text(
+                        "answers.error.unreadable", path=self._path, reason=os_error_cause(error)
+                    )
+                ) from None
+            yield
 
     def _stat_key(self) -> _StatKey | None:
         try:
@@ -269,30 +267,17 @@ class AnswerStore:
         while aside.exists():
             counter += 1
             aside = self._path.with_name(f"{self._path.name}.corrupt-{stamp}-{counter}")
-        self._path.replace(aside)
+        move(self._path, aside)
         self._cache = None
         raise AnswerStoreError(
             ui_text("answers.error.corrupt", path=self._path, reason=reason, aside=aside)
         )
 
     def _write_locked(self, answers: dict[str, StoredAnswer]) -> None:
-        """Write the whole file atomically: temp file in the same folder, fsync, os.replace."""
+        """Write the whole file atomically and durably (`parler_kit.atomic.write_atomic`), 0600."""
         data = dump(self._participant_id, self._session_id, answers).encode("utf-8")
-        folder = self._path.parent
         try:
-            fd, temp_name = tempfile.mkstemp(
-                dir=folder, prefix=f".{self._path.name}.", suffix=".tmp"
-            )
-            try:
-                with os.fdopen(fd, "wb") as temp:
-                    temp.write(data)
-                    temp.flush()
-                    os.fsync(temp.fileno())
-                Path(temp_name).replace(self._path)  # atomic rename (os.replace)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    Path(temp_name).unlink()
-                raise
+            write_atomic(self._path, data, private=True)
         except OSError as error:
             raise AnswerStoreError(
                 ui_text("answers.error.unreadable", path=self._path, reason=os_error_cause(error))
@@ -301,10 +286,14 @@ class AnswerStore:
         self._cache = (key, answers) if key is not None else None
 
     def _remove_stale_temp_files(self) -> None:
-        """Delete temp files left by a writer killed mid-write (safe: we hold the lock)."""
-        for leftover in self._path.parent.glob(f".{self._path.name}.*.tmp"):
+        """Delete the temp file left by a writer killed mid-write (safe: we hold the lock).
+
+        ``.<name>.<random>.tmp`` files are those the kit's versions before 2026-12 left.
+        """
+        stale = [partial_path(self._path), *self._path.parent.glob(f".{self._path.name}.*.tmp")]
+        for leftover in stale:
             with contextlib.suppress(OSError):
-                leftover.unlink()
+                leftover.unlink(missing_ok=True)
 
 
 _OPEN_TOKEN = object()

@@ -1,6 +1,8 @@
 """The root command group: no traceback ever reaches the person at the terminal.
 
-Every command runs inside `KitGroup.invoke`, so the rule holds for commands added later too:
+Every command runs inside `KitGroup.invoke`, so the rule holds for commands added later too.
+Each exit code has one meaning, so that a script can tell them apart (the organiser guide lists
+them, § 5, and ``tests/cli/test_exit_codes.py`` holds the list and the guide equal):
 
 - a `ParlerKitError` a command did not handle is printed as it is (French, naming the file, row
   or field) — exit code 1;
@@ -9,9 +11,12 @@ Every command runs inside `KitGroup.invoke`, so the rule holds for commands adde
 - anything else is a bug: one French paragraph names the command, its input files and the log
   file holding the full traceback — exit code 3. The log goes to the system's temporary folder
   (``tempfile.gettempdir()``, readable by the user only), never to the repository, $HOME or the
-  output folder, which may be the very thing that failed.
+  output folder, which may be the very thing that failed;
+- Ctrl-C during a command: one French line — exit code 130 (the shell's 128 + SIGINT);
+- a command that went to the end but could not do all of it (`workbooks build` with a
+  participant in failure) exits 4 itself (`EXIT_PARTIAL`).
 
-click's own exits (usage errors, ``--help``, Ctrl-C) pass through untouched.
+click's own exits (usage errors: exit 2, ``--help``: 0) pass through untouched.
 """
 
 from __future__ import annotations
@@ -34,9 +39,20 @@ from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
 from parler_kit.i18n.oserrors import os_error_text
 
-#: Exit codes: 1 an input or the disk is at fault (the message says what to fix), 3 a bug.
+#: Everything was done.
+EXIT_OK = 0
+#: An input or the disk is at fault; the message says what to fix.
 EXIT_INPUT = 1
+#: The command line is wrong (click's usage errors: unknown option, missing or refused value).
+EXIT_USAGE = 2
+#: A bug of the kit; the message names the log holding the traceback.
 EXIT_BUG = 3
+#: The command went to the end, but some of its work failed (a participant in `workbooks build`).
+EXIT_PARTIAL = 4
+#: Interrupted (Ctrl-C), as shells report a SIGINT: 128 + 2.
+EXIT_INTERRUPTED = 130
+#: Every exit code of the kit, as the organiser guide lists them.
+EXIT_CODES = (EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BUG, EXIT_PARTIAL, EXIT_INTERRUPTED)
 _ARGS = "parler_kit.args"
 SUBCOMMAND_METAVAR = "COMMANDE [ARGUMENTS]..."
 
@@ -55,11 +71,14 @@ class KitGroup(click.Group):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Run the command; report a failure in French and exit 1 or 3 instead of raising."""
+        """Run the command; report a failure in French and exit 1, 3 or 130 instead of raising."""
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:
+            click.echo(ui_text("cli.failure.interrupted", command=_command(ctx)), err=True)
+            ctx.exit(EXIT_INTERRUPTED)
         except ParlerKitError as error:
             click.echo(str(error), err=True)
             ctx.exit(EXIT_INPUT)

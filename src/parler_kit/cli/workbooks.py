@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from parler_kit.cli.kit_group import EXIT_PARTIAL
 from parler_kit.errors import ProblemsError, ProductionError
 from parler_kit.i18n import ui_text
 
@@ -77,7 +78,7 @@ def build(
     engine: str,
     template: Path | None,
 ) -> None:
-    """Build every participant; exit 1 when an input is invalid, 2 when a participant failed."""
+    """Build every participant; exit 1 when an input is invalid, 4 when a participant failed."""
     from tqdm import tqdm
 
     from parler_kit.production import DEFAULT_TEMPLATE, build_workbooks, parse_formats
@@ -134,4 +135,4 @@ def build(
         )
     )
     if result.failed:
-        raise SystemExit(2)
+        raise SystemExit(EXIT_PARTIAL)

@@ -24,7 +24,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
@@ -37,6 +36,7 @@ import pydantic
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from parler_kit.atomic import replacing
 from parler_kit.content.bank import COLLECTIONS, ContentBank
 from parler_kit.content.checks import check_bank
 from parler_kit.content.model import ExerciseItem
@@ -105,17 +105,14 @@ def _read_cached_bank(path: Path) -> ContentBank | None:
 
 
 def _write_cached_bank(path: Path, bank: ContentBank) -> None:
-    """Write atomically (temp file + rename); a read-only or full disk only skips the cache."""
+    """Write atomically (`replacing`); a read-only or full disk only skips the cache.
+
+    Several processes (a batch's workers) may write the same cache file at once: `concurrent`.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".bank-", suffix=".tmp")
-        temporary = Path(name)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(bank, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(path)
-        finally:
-            temporary.unlink(missing_ok=True)
+        with replacing(path, concurrent=True) as temporary, temporary.open("wb") as stream:
+            pickle.dump(bank, stream, protocol=pickle.HIGHEST_PROTOCOL)
     except OSError:
         return
 

@@ -7,7 +7,7 @@ Thin over nbgrader: the course's ``nbgrader_config.py`` says where everything is
 
 from parler_kit.course.collect import CollectReport, Placed, Skipped, collect
 from parler_kit.course.config import CourseConfig, load_course_config
-from parler_kit.course.erase import course_folders, remove_from_gradebook
+from parler_kit.course.erase import course_folders, course_step, remove_from_gradebook
 from parler_kit.course.export import (
     Exported,
     export,
@@ -26,6 +26,7 @@ __all__ = [
     "Skipped",
     "collect",
     "course_folders",
+    "course_step",
     "export",
     "grade",
     "gradebook_tables",

@@ -13,15 +13,14 @@ one store shared by every notebook of the folder (``carnet.answers.json``); it k
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import tempfile
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from parler_kit.answers import read_answers
+from parler_kit.atomic import replacing
 from parler_kit.course.config import CourseConfig
 from parler_kit.course.identify import (
     CourseNotebook,
@@ -297,14 +296,8 @@ def _existing_last_change(answers_file: Path) -> str:
 
 def _copy_atomic(source: Path, destination: Path) -> None:
     """Copy through a temporary file so an interrupted collect never leaves half a notebook."""
-    handle, temp = tempfile.mkstemp(dir=destination.parent, prefix=f".{destination.name}.")
-    os.close(handle)
-    try:
-        shutil.copyfile(source, temp)
-        Path(temp).replace(destination)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with replacing(destination, concurrent=True) as temporary:
+        shutil.copyfile(source, temporary)
 
 
 def nbgrader_timestamp(iso: str) -> str:

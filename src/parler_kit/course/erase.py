@@ -1,4 +1,4 @@
-"""What the nbgrader course holds about one participant, and removing it from the gradebook."""
+"""What the nbgrader course holds about one participant, and erasure's step for it."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from pathlib import Path
 
 from parler_kit.course.config import CourseConfig
 from parler_kit.course.grade import put_own_scripts_on_path
+from parler_kit.erasure import Outcome, Step, Who, remove
 
 
 def course_folders(course: CourseConfig, participant_id: str) -> list[Path]:
@@ -40,3 +41,22 @@ def remove_from_gradebook(course: CourseConfig, participant_id: str) -> bool:
     finally:
         connection.close()
     return True
+
+
+def course_step(course: CourseConfig | None) -> Step:
+    """Erasure step for `course`: the participant's nbgrader folders and gradebook entries.
+
+    No course (None): a step that finds nothing.
+    """
+
+    def erase_from_course(who: Who) -> list[Outcome]:
+        if course is None:
+            return []
+        outcomes = [
+            Outcome(path, "removed") for path in remove(course_folders(course, who.participant_id))
+        ]
+        if remove_from_gradebook(course, who.participant_id):
+            outcomes.append(Outcome(course.root / "gradebook.db", "rewritten"))
+        return outcomes
+
+    return erase_from_course

@@ -4,12 +4,13 @@ Everything a trainer, participant or organiser reads goes through `ui_text` so t
 written once, translated once, and typeset the French way.
 """
 
-from parler_kit.i18n.catalog import Locale, available_keys, ui_text
+from parler_kit.i18n.catalog import Locale, Verbatim, available_keys, ui_text
 from parler_kit.i18n.dates import format_age_months, format_date
 from parler_kit.i18n.typography import french_typography, guillemets
 
 __all__ = [
     "Locale",
+    "Verbatim",
     "available_keys",
     "format_age_months",
     "format_date",

@@ -50,14 +50,31 @@ def available_keys(locale: Locale) -> frozenset[str]:
     return frozenset(_catalog(locale))
 
 
+class Verbatim(str):
+    """A `ui_text` parameter shown exactly as written, French spacing left out of it.
+
+    For what the reader must find again character for character: a spreadsheet formula
+    (« =SI(A2="";"";A2) ») or an error code (« #NOM? »).
+    """
+
+    __slots__ = ()
+
+
 def ui_text(key: str, locale: Locale = "fr", **params: object) -> str:
     """Return the text for `key` in `locale`, with ``{name}`` placeholders filled from `params`.
 
     French text is passed through `french_typography` after formatting, so parameters get the
-    same spacing rules as the template. A missing key is a programming error and raises KeyError.
+    same spacing rules as the template, except `Verbatim` ones. A missing key is a programming
+    error and raises KeyError.
     """
     template = _catalog(locale).get(key)
     if template is None:
         raise KeyError(f"No UI text {key!r} in the {locale!r} catalog")
-    text = template.format(**params) if params else template
-    return french_typography(text) if locale == "fr" else text
+    if locale != "fr":
+        return template.format(**params) if params else template
+    kept = {name: f"\x00{index}\x00" for index, name in enumerate(params)}
+    kept = {name: mark for name, mark in kept.items() if isinstance(params[name], Verbatim)}
+    text = french_typography(template.format(**{**params, **kept}) if params else template)
+    for name, mark in kept.items():
+        text = text.replace(mark, str(params[name]))
+    return text

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from weasyprint import CSS, HTML, URLFetcher
 
-from parler_kit.errors import naming_failures
+from parler_kit.atomic import replacing
 from parler_kit.printing.document import page_css
 
 #: Schemes a document may load resources from; http(s) (and anything else) is refused, so a
@@ -65,14 +65,9 @@ def render_pdf(html: str, out: Path, *, base_url: Path | None = None, forms: boo
         base_url=str(base_url.resolve()) + os.sep if base_url is not None else None,
         url_fetcher=offline_fetcher(),
     )
-    partial = out.with_name(f".{out.name}.partial")
-    try:
-        # A page from `document_html` already carries the stylesheet; other HTML gets it added.
-        css = page_css()
-        extra = [] if css.splitlines()[0] in html else [CSS(string=css)]
-        with naming_failures(out, partial):  # a full disk names `out`
-            document.write_pdf(partial, stylesheets=extra, pdf_forms=forms, **PDF_OPTIONS)
-        partial.replace(out)
-    finally:
-        partial.unlink(missing_ok=True)
+    # A page from `document_html` already carries the stylesheet; other HTML gets it added.
+    css = page_css()
+    extra = [] if css.splitlines()[0] in html else [CSS(string=css)]
+    with replacing(out) as partial:  # a full disk names `out`
+        document.write_pdf(partial, stylesheets=extra, pdf_forms=forms, **PDF_OPTIONS)
     return out

@@ -30,6 +30,7 @@ from parler_kit.i18n import Locale, ui_text
 from parler_kit.production.files import answers_digest, csv_bytes, participant_dir
 from parler_kit.production.follow_up import FOLLOW_UP_NAME, FOLLOW_UP_TEMPLATE, load_follow_up
 from parler_kit.production.manifest import (
+    MANIFEST_CSV,
     Entry,
     ParticipantError,
     is_up_to_date,
@@ -263,7 +264,7 @@ def build_workbooks(
         group_sheet_pdf(context.bank, session, out, locale)
     ordered = {p.id: entries[p.id] for p in roster.participants if p.id in entries}
     manifest = write_manifest(out, ordered, batch_facts)
-    write_atomic(out / "manifest.csv", _summary_csv(ordered.values(), locale))
+    write_atomic(out / MANIFEST_CSV, _summary_csv(ordered.values(), locale))
     return BatchResult(tuple(ordered.values()), manifest)
 
 

@@ -2,7 +2,11 @@
 
 The manifest is rewritten (atomically) after every participant, so an interrupted batch can be
 resumed: a participant is skipped when its entry is ``ok``, its inputs hash is unchanged and every
-requested file is still there with the recorded checksum.
+requested file is still there with the recorded checksum. ``manifest.csv`` is its one-line-per-
+participant summary for a spreadsheet.
+
+This module is the format's only reader: erasure's step for production runs (`production_runs`)
+is here too, with `participant_name` and `forget_participant`.
 """
 
 from __future__ import annotations
@@ -14,9 +18,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from parler_kit.atomic import write_atomic
+from parler_kit.erasure import Outcome, Who, forget_rows, remove
 from parler_kit.production.files import sha256_file
 
 MANIFEST_NAME = "manifest.json"
+#: The manifest's summary, one row per participant (``id;nom;statut…``), for a spreadsheet.
+MANIFEST_CSV = "manifest.csv"
 SCHEMA_VERSION = 1
 
 Status = Literal["ok", "failed", "skipped"]
@@ -93,3 +100,64 @@ def write_manifest(out: Path, entries: dict[str, Entry], context: dict[str, Any]
     path = out / MANIFEST_NAME
     write_atomic(path, json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
     return path
+
+
+def participant_name(run: Path, participant_id: str) -> str | None:
+    """The participant's full name in the run's manifest; None when it does not list them.
+
+    Read leniently (any readable manifest, whatever its schema): erasure must find a person in
+    the manifest of an older kit too.
+    """
+    try:
+        data = json.loads((run / MANIFEST_NAME).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    participants = data.get("participants") if isinstance(data, dict) else None
+    if not isinstance(participants, dict) or participant_id not in participants:
+        return None
+    entry = participants[participant_id]
+    name = entry.get("full_name") if isinstance(entry, dict) else None
+    return name if isinstance(name, str) else ""
+
+
+def forget_participant(run: Path, participant_id: str) -> list[Path]:
+    """Drop the participant's entry from ``manifest.json`` and row from ``manifest.csv``.
+
+    Returns the manifest files that were rewritten (atomically).
+    """
+    rewritten = []
+    manifest = run / MANIFEST_NAME
+    if participant_name(run, participant_id) is not None:
+        data = json.loads(manifest.read_text("utf-8"))
+        del data["participants"][participant_id]
+        write_atomic(
+            manifest, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        )
+        rewritten.append(manifest)
+    summary = run / MANIFEST_CSV
+    if summary.is_file() and forget_rows(summary, participant_id):
+        rewritten.append(summary)
+    return rewritten
+
+
+def production_runs(who: Who) -> list[Outcome]:
+    """Erasure step: the participant's folder of each production run and their manifest lines.
+
+    A run is a folder holding a ``manifest.json`` that lists them; their folder ``<run>/<id>/``
+    holds their workbook, answers and handouts. The name found is remembered (`Who.names`) for
+    the last step's search. The section cache (``<run>/.cache/``) holds nothing personal
+    (`parler_kit.production.pdf`).
+    """
+    outcomes = []
+    for folder in who.folders:
+        for manifest in sorted(folder.rglob(MANIFEST_NAME)) if folder.is_dir() else []:
+            run = manifest.parent
+            name = participant_name(run, who.participant_id)
+            if name is None:
+                continue
+            who.names.add(name)
+            outcomes += [Outcome(p, "removed") for p in remove([run / who.participant_id])]
+            outcomes += [
+                Outcome(p, "rewritten") for p in forget_participant(run, who.participant_id)
+            ]
+    return outcomes

@@ -5,8 +5,10 @@ batches slow (docs/performance.md). A handout body is a series of sections, each
 new page (`parler_kit.production.handout.SEGMENT` separates them). Each section is laid out
 alone, without running header nor page numbers, and cached under ``<out>/.cache/`` by the hash
 of its HTML: the sections every profession shares (the milestones, vocabulary, observation,
-memo…) are laid out once per batch, the exercise sections once per profession, a participant's
-own answers give sections of their own. Each participant's front pages (cover, contents with
+memo…) are laid out once per batch, the exercise sections once per profession. A section that
+holds a participant's own answers is laid out for their handout only and never cached: the cache
+holds nothing personal, so erasing a participant (`parler_kit.erase`) has nothing to look
+for in it. Each participant's front pages (cover, contents with
 the page numbers the sections give, how to use the booklet) are then laid out, joined with the
 cached sections keeping the structure tree (`parler_kit.printing.join`), given one bookmark per
 day with its sections beneath, and stamped with the running header and « page n / N ».
@@ -14,7 +16,6 @@ day with its sections beneath, and stamped with the running header and « page n
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import html
 import io
@@ -28,7 +29,7 @@ import pikepdf
 from weasyprint import HTML
 
 from parler_kit import printing
-from parler_kit.atomic import write_atomic
+from parler_kit.atomic import locked, write_atomic
 from parler_kit.content import ContentBank
 from parler_kit.i18n import Locale, ui_text
 from parler_kit.printing import document_html, offline_fetcher, render_pdf
@@ -56,9 +57,9 @@ _DAY = re.compile(r"^(?:Jour|Day)\s+(\d+)\s+[—–-]\s+(.+)$")
 
 @dataclass(frozen=True)
 class _Laid:
-    """A laid-out section: its PDF, page count and the 0-based page of each section anchor."""
+    """A laid-out section: its PDF (cached file or bytes), page count, anchors' 0-based pages."""
 
-    path: Path
+    source: Path | bytes
     pages: int
     anchors: dict[str, int]
 
@@ -77,15 +78,20 @@ def _render(page: str) -> bytes:
 _laid: dict[Path, _Laid] = {}  # per worker process
 
 
-def section_pdf(section: str, out: Path, lang: str = "fr") -> _Laid:
+def section_pdf(section: str, out: Path, lang: str = "fr", *, shared: bool = True) -> _Laid:
     """The laid-out PDF of one section, from the batch's cache or laid out now (once).
 
     Worker processes that need the same section at the same time wait on a lock file instead
-    of laying it out twice: the second one finds the finished file.
+    of laying it out twice: the second one finds the finished file. A section that is not
+    `shared` (it holds someone's answers) is laid out in memory and never written to the cache.
     """
     # Nothing personal in it (not even the title), so that participants share it; the body it
     # comes from is already typeset (`handout_body`).
     page = document_html("", HANDOUT_CSS + _BARE_PAGES + section, lang=lang, typeset=False)
+    if not shared:
+        laid_out = _render(page)
+        with pikepdf.open(io.BytesIO(laid_out)) as pdf:
+            return _Laid(laid_out, len(pdf.pages), _anchors(pdf))
     key = hashlib.sha256(page.encode("utf-8")).hexdigest()[:20]
     cache_file = out / CACHE_DIR / f"section-{key}.pdf"
     if cache_file in _laid and cache_file.is_file():
@@ -93,13 +99,9 @@ def section_pdf(section: str, out: Path, lang: str = "fr") -> _Laid:
         return _laid[cache_file]
     cache_file.parent.mkdir(parents=True, exist_ok=True)
     if not cache_file.is_file():
-        with cache_file.with_suffix(".lock").open("a") as lock:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
-            try:
-                if not cache_file.is_file():
-                    write_atomic(cache_file, _render(page))
-            finally:
-                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+        with locked(cache_file.with_suffix(".lock")):
+            if not cache_file.is_file():
+                write_atomic(cache_file, _render(page))
     os.utime(cache_file)
     with pikepdf.open(cache_file) as pdf:
         laid = _Laid(cache_file, len(pdf.pages), _anchors(pdf))
@@ -154,14 +156,30 @@ def _bookmarks(head: str, pages: dict[str, int]) -> list[Bookmark]:
     return marks
 
 
-def handout_pdf(parts: HandoutParts, key: str, out: Path, target: Path, lang: str = "fr") -> Path:
-    """Write `target`: this participant's front pages, then the cached sections.
+def body_sections(body: str) -> list[str]:
+    """The sections of a handout body (`HandoutParts.body`), after its contents page."""
+    return body.split(SEGMENT)[1:]
 
-    `key` (the body's key) is not needed any more: sections are cached by their own content.
+
+def handout_pdf(
+    parts: HandoutParts,
+    out: Path,
+    target: Path,
+    lang: str = "fr",
+    *,
+    shared: frozenset[str] | None = None,
+) -> Path:
+    """Write `target`: this participant's front pages, then the sections (cached when shared).
+
+    `shared`: the sections that may be cached, those of the same handout without answers
+    (`body_sections` of a blank body); None when the handout holds no answers (all shared).
+    A section holding the participant's answers is laid out for this handout only.
     """
-    del key
     head, *sections = parts.body.split(SEGMENT)
-    laid = [section_pdf(section, out, lang) for section in sections]
+    laid = [
+        section_pdf(section, out, lang, shared=shared is None or section in shared)
+        for section in sections
+    ]
     front_pages = 2
     while True:  # the contents page gives page numbers that depend on the front's length
         pages: dict[str, int] = {}
@@ -177,7 +195,7 @@ def handout_pdf(parts: HandoutParts, key: str, out: Path, target: Path, lang: st
             break
         front_pages = length
     joined = join_tagged(
-        [Part(front), *(Part(section.path) for section in laid)],
+        [Part(front), *(Part(section.source) for section in laid)],
         title=parts.title,
         lang=lang,
         bookmarks=_bookmarks(head, pages),

@@ -40,7 +40,7 @@ from parler_kit.production.handout import (
 )
 from parler_kit.production.kernel import execute_for_print
 from parler_kit.production.manifest import Entry, ParticipantError
-from parler_kit.production.pdf import handout_pdf
+from parler_kit.production.pdf import body_sections, handout_pdf
 from parler_kit.production.personal import ANSWERS_NAME, workbook_parameters
 from parler_kit.production.template import Template, check_parameters
 from parler_kit.production.workbook import workbook_notebook
@@ -135,6 +135,13 @@ def _body(
     return _bodies[key]
 
 
+def _blank_sections(
+    context: BatchContext, parameters: dict[str, Any], participant: Participant
+) -> frozenset[str]:
+    """The sections of the participant's handout without answers: nothing personal in them."""
+    return frozenset(body_sections(_body(context, parameters, participant, None, None)))
+
+
 def _build(context: BatchContext, participant: Participant) -> dict[str, str]:
     folder = participant_dir(context.out, participant.id)
     folder.mkdir(parents=True, exist_ok=True)
@@ -178,8 +185,10 @@ def _build(context: BatchContext, participant: Participant) -> dict[str, str]:
             write_atomic(path, parts.page(lang=context.locale).encode("utf-8"))
             written.append(path)
         if "pdf" in context.formats:
-            key = body_key(context.template, parameters, participant.role, digest, parts.header)
-            written.append(handout_pdf(parts, key, context.out, folder / FORMAT_FILES["pdf"]))
+            # With answers, only the sections a blank handout has too go to the shared cache.
+            shared = None if answers is None else _blank_sections(context, parameters, participant)
+            target = folder / FORMAT_FILES["pdf"]
+            written.append(handout_pdf(parts, context.out, target, shared=shared))
     return {path.name: sha256_file(path) for path in written}
 
 

@@ -119,6 +119,9 @@ def load_presence(path: Path, roster: Roster, session: Session) -> Presence:
             label = f"{half_day.date.isoformat()} {half_day.period}"
             problems.append(Problem(ui_text("admin.presence.half_day_missing", half_day=label),
                                     file=where, row=header_row))  # fmt: skip
+    # A formula without a saved result reads as empty, which would mean « absent »: refused.
+    used = {*identity.values(), *columns}
+    problems += table.formula_problems(path, header_row, {i: _where(header, i) for i in used})
     marks: dict[str, dict[HalfDay, Mark]] = {}
     rows: dict[str, int] = {}
     for row, cells in table.rows[first_data:]:

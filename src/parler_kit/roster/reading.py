@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from parler_kit.content import ContentBank, load_bank
@@ -47,10 +47,12 @@ def load_roster(path: Path, *, bank: ContentBank | None = None) -> Roster:
     problems: list[Problem] = []
     if not table.rows:
         raise RosterError([Problem(ui_text("roster.empty"), file=str(path))])
-    table = Table(table.rows[_header_index(table) :])
+    table = replace(table, rows=table.rows[_header_index(table) :])
     columns = _match_header(table, path, problems)
     if any(name not in columns for name in REQUIRED):
         raise RosterError(problems)
+    fields = {column.index: column.where() for column in columns.values()}
+    problems += table.formula_problems(path, table.rows[0][0], fields)
     participants = _participants(table, columns, path, bank or load_bank(), problems)
     _check_unique(participants, path, problems)
     if not participants and not problems:
@@ -117,13 +119,15 @@ def _participants(
     accepted = ", ".join(sorted({r.label.fr for r in bank.roles}))
     participants: list[Participant] = []
     for row, cells in table.rows[1:]:
+        # A formula without a usable result is reported once (`Table.formula_problems`).
+        formula = {name for name, col in columns.items() if (row, col.index) in table.uncomputed}
         values = {
-            name: cells[col.index] if col.index < len(cells) else ""
+            name: cells[col.index] if col.index < len(cells) and name not in formula else ""
             for name, col in columns.items()
         }
         found: list[tuple[str, str]] = []  # (column, message) for this row
         for name in REQUIRED:
-            if not values[name]:
+            if not values[name] and name not in formula:
                 found.append((name, ui_text("roster.value.required", column=name)))
         role = match_role(values["profession"], roles)
         if values["profession"] and role is None:
@@ -141,7 +145,7 @@ def _participants(
             Problem(message, file=str(path), row=row, field=columns[name].where())
             for name, message in found
         )
-        if found or role is None:
+        if found or role is None or formula:
             continue
         participants.append(
             Participant(

@@ -3,6 +3,11 @@
 Organisers export rosters from LibreOffice or Excel: CSV with ``;`` (French locale) or ``,``,
 in UTF-8 with or without BOM or in Windows-1252, or they keep the .xlsx. This module only turns
 bytes into text cells; what the columns mean is decided in `parler_kit.roster.reading`.
+
+A .xlsx cell holding a formula (« =NOMPROPRE(B3) », a concatenation, a look-up in another sheet)
+is read through the result Excel and LibreOffice save beside it. A file written by a program that
+does not compute formulas (a script) has no result to read: those cells are remembered
+(`Table.uncomputed`) so that the reader refuses them by name instead of calling them empty.
 """
 
 from __future__ import annotations
@@ -10,11 +15,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from parler_kit.errors import Problem, RosterError
-from parler_kit.i18n import ui_text
+from parler_kit.i18n import Verbatim, ui_text
 
 _DELIMITERS = (";", ",", "\t")
 
@@ -24,6 +31,23 @@ class Table:
     """Non-blank rows of a sheet: ``(row number, cells)``, the first one being the header."""
 
     rows: tuple[tuple[int, tuple[str, ...]], ...]
+    #: ``(row number, 0-based column) → what is wrong`` for the .xlsx cells whose formula has no
+    #: saved result (read as empty) or an error as result (« #NOM? »), in French.
+    uncomputed: Mapping[tuple[int, int], str] = field(default_factory=dict)
+
+    def formula_problems(
+        self, path: Path, after_row: int, fields: Mapping[int, str]
+    ) -> list[Problem]:
+        """A problem per formula cell without a usable result, below `after_row`, in `fields`.
+
+        `fields` maps a column index to the field name the problem gives (« Prénom (colonne B) »);
+        the message says to open the file in a spreadsheet and save it once.
+        """
+        return [
+            Problem(message, file=str(path), row=row, field=fields[index])
+            for (row, index), message in sorted(self.uncomputed.items())
+            if row > after_row and index in fields
+        ]
 
 
 def column_letter(index: int) -> str:
@@ -177,21 +201,31 @@ def _cell_text(value: object) -> str:
 
 
 def _read_xlsx(path: Path) -> Table:
+    """The first sheet's saved values; formulas read a second time to find those without one."""
     from openpyxl import load_workbook  # imported here: only .xlsx rosters pay for it
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds (zip, XML, key errors)
         raise RosterError(
             [Problem(ui_text("roster.file.xlsx", detail=type(error).__name__), file=str(path))]
         ) from None
     rows: list[tuple[int, tuple[str, ...]]] = []
+    uncomputed: dict[tuple[int, int], str] = {}
     sheet = workbook.worksheets[0]
     number = 0
     try:
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = tuple(_cell_text(value) for value in values)
-            if any(cells):
+        pairs = zip(sheet.iter_rows(), formulas.worksheets[0].iter_rows(), strict=True)
+        for number, (saved, written) in enumerate(pairs, start=1):
+            cells = tuple(_cell_text(cell.value) for cell in saved)
+            missing = {
+                (number, index): message
+                for index, cell in enumerate(written)
+                if (message := _missing_result(cell, saved[index] if index < len(saved) else None))
+            }
+            uncomputed.update(missing)
+            if any(cells) or missing:
                 rows.append((number, cells))
     except Exception:  # the sheet's XML is read lazily: a cut file fails here, not on opening
         problem = Problem(
@@ -200,4 +234,22 @@ def _read_xlsx(path: Path) -> Table:
         raise RosterError([problem]) from None
     finally:
         workbook.close()
-    return Table(tuple(rows))
+        formulas.close()
+    return Table(tuple(rows), uncomputed)
+
+
+def _missing_result(written: Any, saved: Any) -> str | None:
+    """In French, what is wrong with a formula cell's saved result (none, or an error).
+
+    None for a formula with a result and for any other cell; « #NOM? » and the like are errors.
+
+    A formula whose result is an empty text is saved with the type « str » (Excel, LibreOffice);
+    one never computed has no type at all (« n », openpyxl's default) and no value.
+    """
+    if getattr(written, "data_type", None) != "f":
+        return None
+    if saved is None or (saved.value is None and saved.data_type == "n"):
+        return ui_text("roster.value.formula", formula=Verbatim(written.value))
+    if saved.data_type == "e":
+        return ui_text("roster.value.formula_error", error=Verbatim(saved.value))
+    return None

@@ -13,26 +13,20 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import nbformat
 import pytest
 from click.testing import CliRunner
+from erase_helpers import write_answers
 
 from parler_kit.answers import AnswerStore
 from parler_kit.cli import main
 from parler_kit.course import load_course_config
 from parler_kit.course.grade import put_own_scripts_on_path
+from parler_kit.production import DEFAULT_TEMPLATE
 from parler_kit.widgets import EvaluationForm
 from user_runs import RENAMED, CourseRun, DemoRun, kit
 
-
-def _answers(path: Path, participant: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document = {
-        "schema_version": 1,
-        "participant_id": participant,
-        "session_id": "s",
-        "answers": {},
-    }
-    path.write_text(json.dumps(document), "utf-8")
+SESSION = Path(__file__).resolve().parents[2] / "examples" / "session.yaml"
 
 
 def _kit_outputs(root: Path) -> dict[str, Path]:
@@ -41,7 +35,7 @@ def _kit_outputs(root: Path) -> dict[str, Path]:
     for pid in ("p001", "p002"):
         (production / pid).mkdir(parents=True)
         (production / pid / "workbook.ipynb").write_text("{}", "utf-8")
-        _answers(production / pid / "workbook.answers.json", pid)
+        write_answers(production / pid / "workbook.answers.json", pid)
     manifest = {"schema_version": 1, "participants": {
         "p001": {"full_name": "Zoé Étienne", "files": {"workbook.ipynb": "x"}},
         "p002": {"full_name": "Awa N'Diaye", "files": {"workbook.ipynb": "y"}},
@@ -54,8 +48,8 @@ def _kit_outputs(root: Path) -> dict[str, Path]:
     documents.mkdir()
     for name in ("attestation-p001.pdf", "attestation-p002.pdf", "emargement-2026-03-02-matin.pdf"):
         (documents / name).write_bytes(b"%PDF-1.4")
-    _answers(root / "reponses" / "jour1" / "zoe.answers.json", "p001")
-    _answers(root / "reponses" / "jour1" / "awa.answers.json", "p002")
+    write_answers(root / "reponses" / "jour1" / "zoe.answers.json", "p001")
+    write_answers(root / "reponses" / "jour1" / "awa.answers.json", "p002")
     course_root = root / "cours"
     for step in ("submitted", "autograded", "feedback"):
         for pid in ("p001", "p002"):
@@ -128,10 +122,10 @@ def test_erase_of_an_unknown_participant_says_nothing_was_found(
 
 def test_erase_finds_the_lock_and_broken_copies_of_an_answers_file(tmp_path: Path) -> None:
     """The store's lock file and a corrupt copy kept aside are erased with the answers file."""
-    from parler_kit.admin import participant_files
+    from parler_kit.erase import participant_files
 
     folder = tmp_path / "retours"
-    _answers(folder / "carnet.answers.json", "p001")
+    write_answers(folder / "carnet.answers.json", "p001")
     (folder / "carnet.answers.json.lock").write_text("", "utf-8")
     (folder / "carnet.answers.json.corrupt-20261124T010000").write_text(
         '{"participant_id": "p001", "answers": {"q1": {"val', "utf-8"
@@ -157,6 +151,54 @@ def _readable(path: Path, pdf_text: Callable[[Path], str]) -> str:
     else:
         text = path.read_bytes().decode("utf-8", "replace")
     return " ".join(text.split()).casefold()
+
+
+def _handout_template(folder: Path) -> Path:
+    """The kit's workbook template cut to two sections, the second a free-text exercise."""
+    template = nbformat.read(DEFAULT_TEMPLATE, as_version=4)
+    parameters = next(c for c in template.cells if "parameters" in c.metadata.get("tags", []))
+    template.cells = [
+        parameters,
+        nbformat.v4.new_markdown_cell("## Jour 1 — Repères"),
+        nbformat.v4.new_code_cell('show("timeline", age_months=24)'),
+        nbformat.v4.new_markdown_cell("## Jour 2 — Reformuler"),
+        nbformat.v4.new_code_cell('show("reformulation", items=["ref-01"])'),
+    ]
+    path = folder / "modele.ipynb"
+    nbformat.write(template, path)
+    return path
+
+
+def test_erase_after_a_handout_with_answers_leaves_nothing_in_the_section_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pdf_text: Callable[[Path], str]
+) -> None:
+    """A PDF handout rebuilt with a free-text answer, then erasure: no file, cache included, holds it."""
+    roster = tmp_path / "liste.csv"
+    roster.write_text(
+        "nom;prénom;profession;structure;id\nDurand;Éloïse;ass mat;Domicile;p001\n"
+        "Martin;Léo;ass mat;Domicile;p002\n",
+        "utf-8",
+    )
+    out = tmp_path / "carnets"
+    build = ["workbooks", "build", str(roster), "--session", str(SESSION), "--out", str(out),
+             "--formats", "pdf", "--jobs", "1", "--template", str(_handout_template(tmp_path))]  # fmt: skip
+    assert CliRunner().invoke(main, build).exit_code == 0
+    answer = "RÉPONSE-LIBRE-ÉCRITE-PAR-LA-PERSONNE"
+    AnswerStore.open(out / "p001" / "workbook.answers.json").set("ref-01", answer)
+    assert CliRunner().invoke(main, [*build, "--force"]).exit_code == 0
+    assert answer.casefold() in _readable(out / "p001" / "handout.pdf", pdf_text)
+    monkeypatch.chdir(tmp_path)  # no nbgrader_config.py here: the repository's course is not read
+    result = CliRunner().invoke(main, ["erase", "--participant", "p001", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+
+    cached = sorted((out / ".cache").glob("section-*.pdf"))
+    assert cached  # the cache is there, and searched below
+    needles = {"answer": answer, "name": "Éloïse Durand", "id": "p001"}
+    for path in sorted(p for p in out.rglob("*") if p.is_file()):
+        text = _readable(path, pdf_text)
+        for what, needle in needles.items():
+            assert needle.casefold() not in text, (what, path)
+    assert (out / "p002" / "handout.pdf").is_file()
 
 
 @pytest.mark.kernel
