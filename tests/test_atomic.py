@@ -146,14 +146,6 @@ def test_locked_keeps_other_processes_out_until_the_block_ends(tmp_path: Path) -
         assert pool.apply(_try_lock, (str(lock_file),)) is True
 
 
-#: Room modules that still rename or lock by hand: the lead moves them onto parler_kit.atomic.
-_ROOM_COPIES_LEFT_TO_THE_LEAD = {
-    "parler_kit/room/release.py",
-    "parler_kit/room/erase.py",
-    "parler_kit/room/prepare.py",
-}
-
-
 def _renames_and_locks(tree: ast.AST) -> list[int]:
     """Lines calling os.replace/os.rename/fcntl.flock/lockf, or a path's one-argument .replace/.rename."""
     lines = []
@@ -179,8 +171,7 @@ def test_only_the_atomic_module_renames_files_into_place_or_locks_them() -> None
         f"{path.relative_to(source)}:{line}"
         for path in sorted(source.rglob("*.py"))
         for line in _renames_and_locks(ast.parse(path.read_text("utf-8")))
-        if path.relative_to(source).as_posix()
-        not in {"parler_kit/atomic.py"} | _ROOM_COPIES_LEFT_TO_THE_LEAD
+        if path.relative_to(source).as_posix() != "parler_kit/atomic.py"
     }
     assert not found, f"use parler_kit.atomic instead: {sorted(found)}"
     assert _renames_and_locks(ast.parse("Path('a').replace(Path('b'))")) == [1]

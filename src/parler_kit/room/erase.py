@@ -13,8 +13,10 @@ import shutil
 import urllib.error
 from pathlib import Path
 
-from parler_kit.admin.erase import Outcome, forget_in_manifest
-from parler_kit.course import course_folders, load_course_config, remove_from_gradebook
+from parler_kit.atomic import write_atomic
+from parler_kit.course import course_step, load_course_config
+from parler_kit.erasure import Outcome, Who
+from parler_kit.production.manifest import forget_participant
 from parler_kit.room.accounts import (
     Account,
     IssuedAccount,
@@ -43,20 +45,15 @@ def erase_from_room(layout: RoomLayout, participant_id: str) -> list[Outcome]:
     for folder in (
         layout.participant(participant_id),
         layout.home(participant_id.lower()),
-        layout.state / "runtime" / participant_id.lower(),
+        layout.state / "runtime" / participant_id.lower(),  # a room started --no-isolation
     ):
         if folder.is_dir() and folder.resolve().is_relative_to(layout.root.resolve()):
             shutil.rmtree(folder)
             outcomes.append(Outcome(folder, "removed"))
-    if layout.course_config.is_file():
-        course = load_course_config(layout.course_config)
-        for folder in course_folders(course, participant_id):
-            shutil.rmtree(folder)
-            outcomes.append(Outcome(folder, "removed"))
-        if remove_from_gradebook(course, participant_id):
-            outcomes.append(Outcome(course.root / "gradebook.db", "rewritten"))
+    course = load_course_config(layout.course_config) if layout.course_config.is_file() else None
+    outcomes += course_step(course)(Who(participant_id, (layout.root,)))
     outcomes += [
-        Outcome(p, "rewritten") for p in forget_in_manifest(layout.participants, participant_id)
+        Outcome(p, "rewritten") for p in forget_participant(layout.participants, participant_id)
     ]
     outcomes += _forget_in_logs(layout, {participant_id, participant_id.lower()})
     if account is not None:
@@ -71,9 +68,7 @@ def _forget_in_logs(layout: RoomLayout, names: set[str]) -> list[Outcome]:
         lines = log.read_text("utf-8", errors="replace").splitlines(keepends=True)
         kept = [line for line in lines if not any(name in line for name in names)]
         if len(kept) != len(lines):
-            partial = log.with_name(f".{log.name}.partial")
-            partial.write_text("".join(kept), "utf-8")
-            partial.replace(log)
+            write_atomic(log, "".join(kept).encode("utf-8"))
             outcomes.append(Outcome(log, "rewritten"))
     return outcomes
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from parler_kit.atomic import move
 from parler_kit.content import load_bank
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
@@ -88,7 +89,7 @@ def prepare_room(
         write_cards(building.cards_pdf, issued, login_address(address), session.title)
         if final.root.exists():
             final.root.rmdir()  # empty, checked above
-        building.root.rename(final.root)
+        move(building.root, final.root)
     except BaseException:
         shutil.rmtree(building.root, ignore_errors=True)
         raise

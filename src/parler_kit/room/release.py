@@ -8,11 +8,11 @@ participant already has — a notebook or answers from an earlier release — is
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from parler_kit.answers import AnswerStore
+from parler_kit.atomic import write_atomic
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
 from parler_kit.room.accounts import Account, load_accounts
@@ -86,9 +86,7 @@ def _release_to(source: Path, target: Path) -> tuple[list[str], list[str]]:
             kept.append(str(relative))
             continue
         destination.parent.mkdir(parents=True, exist_ok=True)
-        partial = destination.with_name(f".{destination.name}.partial")
-        shutil.copyfile(path, partial)
-        partial.replace(destination)
+        write_atomic(destination, path.read_bytes())
         copied.append(str(relative))
     return copied, kept
 
