@@ -129,11 +129,11 @@ def test_certificate_results_are_per_objective_without_the_positioning_score(
     assert "Observer sans poser de diagnostic. Non évalué Travaillé en formation" in zoe
     assert (
         "Comprendre les enjeux de la prévention précoce. Acquis Questions du quiz sur les enjeux"
-        " de la prévention précoce : 100 % des points sur 4 exercice(s)" in zoe
+        " de la prévention précoce : 100 % des points sur 4 exercices et questions notés" in zoe
     )
     assert (
         "0 à 6 ans. Acquis Questions du quiz sur le développement du langage : 85 % des points"
-        " sur 10 exercice(s) (acquis à partir de 75 %)" in zoe
+        " sur 10 exercices et questions notés (acquis à partir de 75 %)" in zoe
     )
     assert "Construire une fiche action pour le quartier. Acquis Fiche action rédigée" in zoe
     assert "bonne(s) réponse(s)" not in zoe and "l'entrée en formation" not in zoe
@@ -141,7 +141,7 @@ def test_certificate_results_are_per_objective_without_the_positioning_score(
     assert "En cours d'acquisition Questions du quiz sur le développement" in awa
     assert "45 % des points" in awa
     assert "précoce. Non évalué Questions du quiz sur les enjeux" in awa
-    assert "2 exercice(s) rendu(s), trop peu pour évaluer (au moins 3)" in awa
+    assert "2 exercices ou questions rendus, trop peu pour évaluer (au moins 3)" in awa
     assert "Non évalué Fiche action non rendue" in awa
 
 
@@ -150,7 +150,7 @@ def test_certificate_without_results_leaves_them_to_tick_by_hand(
 ) -> None:
     """No invented result, no invented hours: boxes to tick and hours from the signed sheets."""
     text = reading(documents["by_hand"])
-    assert "☐ Acquis ☐ En cours d'acquisition ☐ Non évalué" in text
+    assert "☐ Acquis ☐ En cours d'acquisition ☐ Non acquis ☐ Non évalué" in text
     assert "selon les feuilles d'émargement : ........ h" in text
     assert "points" not in text and "Heures suivies 7 h" not in text
 
