@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import itertools
+import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -68,24 +72,59 @@ def _roster_of(count: int, tmp_path: Path) -> Roster:
     return load_roster(path)
 
 
-def test_attendance_sheet_fits_fifteen_on_one_page_with_absence_lateness_and_headcount(
-    session: Session, tmp_path: Path, reading: Reading
+def _words(path: Path) -> list[tuple[str, float, float]]:
+    """Every word of the PDF's first page with its left and top position, in millimetres."""
+    html_text = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    found = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', html_text)
+    return [(html.unescape(w), float(x) * MM, float(y) * MM) for x, y, w in found]
+
+
+MM = 25.4 / 72  # PDF points → millimetres
+
+
+def test_attendance_sheet_fits_twelve_on_one_page_with_absence_lateness_headcount_and_funder(
+    full_session: Session, tmp_path: Path, reading: Reading
 ) -> None:
-    """15 participants (two-line rows): one page; absence, lateness; the trainer attests a headcount."""
-    morning = session.half_days[0]
-    fifteen = render_pdf(
-        emargement_html(_roster_of(15, tmp_path), session, morning), tmp_path / "a.pdf"
+    """12 participants (two-line rows) and the trainers on one page; the funder is mentioned."""
+    morning = full_session.half_days[0]
+    twelve = render_pdf(
+        emargement_html(_roster_of(12, tmp_path), full_session, morning), tmp_path / "a.pdf"
     )
-    sixteen = render_pdf(
-        emargement_html(_roster_of(16, tmp_path), session, morning), tmp_path / "b.pdf"
+    thirteen = render_pdf(
+        emargement_html(_roster_of(13, tmp_path), full_session, morning), tmp_path / "b.pdf"
     )
-    assert len(pikepdf.open(fifteen).pages) == 1
-    assert len(pikepdf.open(sixteen).pages) == 2
-    text = reading(fifteen)
-    assert "Absent(e)" in text and "Retard (heure d'arrivée)" in text
-    assert "atteste que ........ participant(s) sur 15 inscrit(s) étaient présents" in text
-    assert "BERTRAND-OLLIER15 Jean-Noël" in text and "page 1 / 1" in text
+    assert len(pikepdf.open(twelve).pages) == 1
+    assert len(pikepdf.open(thirteen).pages) == 2
+    text = reading(twelve)
+    assert "Absence" in text and "Retard (heure d'arrivée)" in text
+    assert "atteste que ........ participants sur 12 inscrits étaient présents" in text
+    assert "BERTRAND-OLLIER12 Jean-Noël" in text and "page 1 / 1" in text
     assert "de 9 h 00 à 12 h 30 (3 h 30)" in text
+    assert "Action financée par la Cité éducative d'essai (État)." in text
+    assert "(e)" not in text and "(s)" not in text
+
+
+def test_signature_boxes_are_at_least_40_by_12_mm_and_no_name_is_broken(
+    session: Session, tmp_path: Path
+) -> None:
+    """Measured on the PDF: the signature column ≥ 40 mm, rows ≥ 12 mm, « Jean-Noël » whole."""
+    sheet = render_pdf(
+        emargement_html(_roster_of(12, tmp_path), session, session.half_days[1]),
+        tmp_path / "a.pdf",
+    )
+    words = _words(sheet)
+    left = {w: x for w, x, _ in words}
+    assert left["Absence"] - left["Signature"] >= 40
+    numbers = sorted(y for w, x, y in words if w in {"1", "2", "3"} and x < 30)
+    assert len(numbers) == 3 and min(b - a for a, b in itertools.pairwise(numbers)) >= 12
+    assert [w for w, _, _ in words].count("Jean-Noël") == 12
+    assert not any(w.endswith("-") for w, _, _ in words), [
+        w for w, _, _ in words if w.endswith("-")
+    ]
+    assert "après-midi" in [w for w, _, _ in words]
 
 
 def test_one_attendance_sheet_per_half_day_with_names_french_date_and_hours(

@@ -10,8 +10,9 @@ from parler_kit.i18n import format_date, ui_text
 from parler_kit.printing import document_html, render_pdf
 from parler_kit.roster import HalfDay, Roster, Session
 
-#: Participants per page: a group of up to 15 signs one page.
-PER_PAGE = 15
+#: Participants per page: a group of up to 12 signs one page (signature boxes of 12 mm and more,
+#: the trainers' attestation and the funder's mention below).
+PER_PAGE = 12
 
 
 def emargement_html(roster: Roster, session: Session, half_day: HalfDay) -> str:

@@ -14,7 +14,7 @@ from parler_kit.content import AVOID, ContentBank, Text
 from parler_kit.i18n import format_date, french_typography, ui_text
 from parler_kit.printing import document_html, render_pdf
 from parler_kit.report.aggregate import MASTERED, MIN_N_FOR_PERCENT, TO_REWORK, Tally
-from parler_kit.report.bilan import Bilan
+from parler_kit.report.bilan import Bilan, follow_up_due
 
 
 def tally_text(tally: Tally) -> str:
@@ -109,6 +109,7 @@ def bilan_html(bilan: Bilan, bank: ContentBank) -> str:
         "technique_label": lambda tid: technique_label(bank, tid),
         "role_label": lambda rid: french_typography(bank.role(rid).label.fr),
         "fields": sorted(bank.action_sheet_fields, key=lambda f: f.order),
+        "follow_up_due": follow_up_due(bilan.session),
     }
     body = _environment().get_template("bilan.html.j2").render(**context)
     title = ui_text("report.title")

@@ -26,7 +26,9 @@ from parler_kit.answers.scoring import adult_turn_indexes
 from parler_kit.content import AVOID, ContentBank
 from parler_kit.content.model import ClassificationItem, DialogueItem, QuizQuestion
 from parler_kit.errors import ParlerKitError
-from parler_kit.i18n import ui_text
+from parler_kit.i18n import format_date, ui_text
+from parler_kit.report.bilan import follow_up_due
+from parler_kit.report.inputs import AnswersSet
 from parler_kit.roster import Roster, Session
 
 MARKER = "SIMULATION-DEMONSTRATION.txt"
@@ -81,9 +83,9 @@ def simulate_answers(
         session.days[len(session.days) // 2],
         session.days[-1],
     )
-    sheet = {f.id: f.example.fr for f in bank.action_sheet_fields}
+    sheet = _group_sheet(bank, roster, session)
     unused = {question: list(texts) for question, texts in _COMMENTS.items()}
-    later, weeks = random.Random(seed + 1), last_day + dt.timedelta(weeks=6)
+    later, weeks = random.Random(seed + 1), follow_up_due(session)
     # The course's topic quizzes (day 1: stakes and development; last day: observation), from
     # their own generator: the other simulated answers stay as they were.
     quizzes = random.Random(seed + 2)
@@ -115,6 +117,31 @@ def simulate_answers(
                    FOLLOW_UP_ANSWERS)
         )  # fmt: skip
     return written
+
+
+def latest_answer_day(inputs: AnswersSet) -> dt.date | None:
+    """The day of the latest answer read (the simulated à froid returns), or None."""
+    days = [
+        dt.datetime.fromisoformat(answer.changed_at.replace("Z", "+00:00")).date()
+        for files in inputs.files.values()
+        for data in files
+        for answer in data.answers.values()
+    ]
+    return max(days, default=None)
+
+
+def _group_sheet(bank: ContentBank, roster: Roster, session: Session) -> dict[str, str]:
+    """The group's own fiche action for `session` (its place, its people, dates after it)."""
+    month = format_date(session.days[-1] + dt.timedelta(days=31)).split(" ", 1)[1]
+    texts = ui_text(
+        "report.demo.sheet",
+        place=session.place,
+        count=len(roster.participants),
+        month=month,
+        cite=session.cite_educative,
+    )
+    wanted = dict(line.split(" = ", 1) for line in texts.split("\n") if " = " in line)
+    return {f.id: wanted[f.id] for f in bank.action_sheet_fields if f.id in wanted}
 
 
 def _check_folder(folder: Path) -> None:
