@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import itertools
 import re
@@ -56,7 +57,9 @@ def documents(
         "attestation": attestations[0],
         "by_hand": render_pdf(attestation_html(zoe, full_session), out / "a-la-main.pdf"),
         "realisation": realisations[0],
-        "convocation": render_pdf(convocation_html(zoe, full_session), out / "convocation.pdf"),
+        "convocation": render_pdf(
+            convocation_html(zoe, full_session, dt.date(2026, 2, 1)), out / "convocation.pdf"
+        ),
         "emargement": write_emargements(roster, full_session, out)[0],
     }
 
@@ -232,11 +235,24 @@ def test_certificat_de_realisation_follows_the_ministry_model_with_hours_attende
 def test_convocation_holds_the_qualiopi_indicator_one_information(
     documents: dict[str, Path], reading: Reading
 ) -> None:
-    """Objectives, audience, prerequisites, duration, dates, place, accessibility, contact, programme."""
+    """Objectives, audience, prerequisites, duration, dates, place, accessibility, contact, programme,
+    methods, modalités d'évaluation, price or funding, règlement intérieur, date of issue."""
     text = reading(documents["convocation"])
     assert "Convocation à la formation" in text and "Zoé ÉTIENNE" in text
     for label in ("Dates", "Durée", "Lieu", "Public", "Prérequis", "Accessibilité", "Contact"):
         assert label in text
+    assert "Méthodes pédagogiques Apports illustrés d'exemples" in text
+    assert "Tarif et financement Action financée par la Cité éducative d'essai (État)." in text
+    assert (
+        "Règlement intérieur Le règlement intérieur de l'organisme de formation s'applique pendant"
+        " la formation : annexé à cette convocation et affiché dans la salle." in text
+    )
+    assert "Modalités d'évaluation • Un questionnaire de positionnement au début" in text
+    assert (
+        "• Connaître les étapes du développement du langage de 0 à 6 ans. — Questions du quiz sur"
+        " le développement du langage" in text
+    )
+    assert "Fait à Saint-Étienne, le 1ᵉʳ février 2026." in text
     assert "lundi 2 mars 2026 et mardi 3 mars 2026" in text and "7 h au total" in text
     assert "Salle de plain-pied, accessible en fauteuil roulant." in text
     assert "Sinem Exemple, 04 00 00 00 00" in text
@@ -270,8 +286,10 @@ def test_a_document_missing_an_organisme_field_names_it_and_writes_nothing(
     for field in ("adresse", "siret", "nda", "representant.nom", "representant.qualite"):
         assert f"organisme_formation.{field}" in message
     assert "Certificat de réalisation" in message and "raison_sociale" not in message
-    with pytest.raises(RosterError, match="accessibilite"):
+    with pytest.raises(RosterError) as refused:
         write_convocations(roster, session, tmp_path)
+    for field in ("accessibilite", "reglement_interieur", "tarif"):  # L6353-8, indicator 1
+        assert f"« {field} »" in str(refused.value).replace("\u00a0", " ")
     assert list(tmp_path.iterdir()) == []
 
 

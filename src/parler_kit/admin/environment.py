@@ -40,6 +40,7 @@ def _environment() -> Environment:
     )
     env.filters.update(
         date=lambda d: format_date(d, weekday=True),
+        plain_date=format_date,
         dates=format_dates,
         time=format_time,
         hours=format_hours,

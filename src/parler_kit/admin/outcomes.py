@@ -178,18 +178,19 @@ def objective_results(
     results = []
     for objective, how, level in zip(session.objectives, assessments, row, strict=True):
         if level is not None:
-            evidence = _evidence(how)
+            evidence = evidence_of(how)
             method = ui_text("admin.outcome.recorded", evidence=evidence)
             results.append(ObjectiveResult(objective, level, method))
         elif recorded is not None and outcome is None:
-            method = ui_text("admin.outcome.not_recorded", evidence=_evidence(how))
+            method = ui_text("admin.outcome.not_recorded", evidence=evidence_of(how))
             results.append(ObjectiveResult(objective, "non_evalue", method))
         else:
             results.append(ObjectiveResult(objective, *_result(how, outcome)))
     return results
 
 
-def _evidence(how: Assessment | None) -> str:
+def evidence_of(how: Assessment | None) -> str:
+    """How an objective is assessed, in French (the certificate's and convocation's wording)."""
     if how is None:
         return ui_text("admin.outcome.not_assessed")
     if how == "fiche_action":
