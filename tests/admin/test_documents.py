@@ -235,8 +235,7 @@ def test_certificat_de_realisation_follows_the_ministry_model_with_hours_attende
 def test_convocation_holds_the_qualiopi_indicator_one_information(
     documents: dict[str, Path], reading: Reading
 ) -> None:
-    """Objectives, audience, prerequisites, duration, dates, place, accessibility, contact, programme,
-    methods, modalités d'évaluation, price or funding, règlement intérieur, date of issue."""
+    """Indicator 1 and L6353-8: every item, the date of issue, the programme."""
     text = reading(documents["convocation"])
     assert "Convocation à la formation" in text and "Zoé ÉTIENNE" in text
     for label in ("Dates", "Durée", "Lieu", "Public", "Prérequis", "Accessibilité", "Contact"):
