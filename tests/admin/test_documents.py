@@ -28,6 +28,7 @@ from parler_kit.admin import (
 from parler_kit.admin.convocation import programme
 from parler_kit.content import load_bank
 from parler_kit.errors import RosterError
+from parler_kit.i18n import format_date
 from parler_kit.printing import render_pdf
 from parler_kit.roster import Presence, Roster, Session, load_roster, load_session
 
@@ -315,3 +316,21 @@ def test_blank_evaluation_forms_ask_the_bank_questions(
         for question in questions:
             assert " ".join(question.text.fr.replace("\u2019", "'").split()[:4]) in text
         assert "☒" not in text  # blank: no box ticked
+
+
+def test_documents_are_dated_signed_by_region_neutral_and_authored(
+    documents: dict[str, Path], reading: Reading
+) -> None:
+    """« Fait à …, le <date> » filled; NDA with its region; no « (e) »; /Author is the organisme."""
+    today = format_date(dt.date.today()).replace("1er ", "1ᵉʳ ")
+    for name in ("attestation", "realisation"):
+        text = reading(documents[name])
+        assert f"Fait à Saint-Étienne, le {today}" in text, name
+        assert "auprès du préfet de la région Auvergne-Rhône-Alpes" in text
+        assert "(e)" not in text and "(s)" not in text, name
+        with pikepdf.open(documents[name]) as pdf:
+            assert str(pdf.docinfo["/Author"]) == "Association Essai Formation"
+    realisation = reading(documents["realisation"])
+    assert "Association Essai Formation, représenté par Odile Marchand, présidente, atteste" in (
+        realisation
+    )

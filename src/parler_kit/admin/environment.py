@@ -16,6 +16,7 @@ from parler_kit.admin.formatting import (
     format_number,
     format_percent,
     format_time,
+    nda_region,
 )
 from parler_kit.i18n import format_date, french_typography, ui_text
 
@@ -48,6 +49,7 @@ def _environment() -> Environment:
         fr=french_typography,
         unbroken=unbroken,
         city=lambda session: city_of(session.address, session.place),
+        nda_region=nda_region,
     )
     env.globals.update(t=ui_text, percent=format_percent)
     return env
