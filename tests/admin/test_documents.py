@@ -143,7 +143,8 @@ def test_one_attendance_sheet_per_half_day_with_names_french_date_and_hours(
     assert (
         morning.index("ÉTIENNE Zoé") < morning.index("MARTIN Lucas") < morning.index("N'DIAYE Awa")
     )
-    assert "Relais <b>petite</b> enfance" in morning  # markup in a field is printed, not applied
+    # markup in a field is printed, not applied (the narrow column may wrap it: spaces aside)
+    assert "Relais<b>petite</b>enfance" in morning.replace(" ", "")
     assert "Claire Essai" in morning and "Karim Test" in morning
 
 
@@ -160,7 +161,7 @@ def test_certificate_states_the_hours_attended_half_day_by_half_day(
         "mardi 3 mars 2026, après-midi 13 h 30 – 17 h 00 3 h (arrivée avec 30 min de retard)" in zoe
     )
     awa = reading(documents["attestations"] / "attestation-p002.pdf")
-    assert "Heures suivies 3 h 30" in awa and "après-midi 13 h 30 – 17 h 00 absent(e)" in awa
+    assert "Heures suivies 3 h 30" in awa and "après-midi 13 h 30 – 17 h 00 absence" in awa
     assert not (documents["attestations"] / "attestation-p003.pdf").exists()
 
 
@@ -224,7 +225,10 @@ def test_certificat_de_realisation_follows_the_ministry_model_with_hours_attende
     text = reading(documents["realisation"])
     assert documents["realisation"].name == "certificat-realisation-p001.pdf"
     assert "Certificat de réalisation" in text
-    assert "Je soussigné(e) Odile Marchand, présidente, représentant(e) légal(e)" in text
+    assert (
+        "Le dispensateur de l'action concourant au développement des compétences Association Essai"
+        " Formation, représenté par Odile Marchand, présidente, atteste que :" in text
+    )
     assert "Zoé ÉTIENNE, structure : Domicile – Montreynaud" in text
     assert "a suivi l'action Parler avec les tout-petits (session d'essai)" in text
     assert "L6313-1" in text and "☒ action de formation ☐ bilan de compétences" in text
