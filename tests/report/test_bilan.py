@@ -201,13 +201,11 @@ def test_the_bilan_names_no_participant_and_gives_no_id(bilan_text: str, roster:
 
 
 def test_a_bilan_made_before_the_last_day_announces_what_is_to_come_and_reconciles_hours(
-    answers_folder: Path,
     roster: Roster,
     session: Session,
     bank: ContentBank,
     tmp_path: Path,
     pdf_text: Callable[[Path], str],
-    planted: dict[str, str],
 ) -> None:
     """Made on day 1: end quiz, à chaud, à froid and annexe « à venir »; late minutes deducted."""
     presence = tmp_path / "presences.csv"
@@ -216,7 +214,8 @@ def test_a_bilan_made_before_the_last_day_announces_what_is_to_come_and_reconcil
         "utf-8",
     )
     present = load_attendance(presence, roster, session)
-    inputs = load_answers(answers_folder, roster, session)
+    (tmp_path / "reponses").mkdir()  # on day 1 nothing of the end of the course came back
+    inputs = load_answers(tmp_path / "reponses", roster, session)
     made = session.days[0]
     bilan = build_bilan(bank, session, roster, inputs, present, made_on=made)
     flat = " ".join(pdf_text(write_bilan(bilan, bank, tmp_path / "bilan.pdf")).split())
@@ -224,7 +223,6 @@ def test_a_bilan_made_before_the_last_day_announces_what_is_to_come_and_reconcil
     assert "le questionnaire de fin de formation est à venir" in flat
     assert flat.count("À venir : ces réponses sont attendues à partir du 3 mars 2026.") == 2
     assert "À venir : ces réponses sont attendues à partir du 14 avril 2026." in flat
-    assert planted["fiche"] not in flat
     # Trainee-hours as on the certificates: 6 h 30 (30 min late) + 3 h 30 + 7 h = 17 h.
     assert "Saint-Étienne 3 17 h" in flat
 
@@ -244,3 +242,12 @@ def test_the_template_s_example_fiche_action_is_not_annexed_as_the_group_s(
                   {"fiche-action": (example, when)})  # fmt: skip
     bilan = build_bilan(bank, session, roster, load_answers(folder, roster, session))
     assert bilan.action_sheets == []
+
+
+def test_answers_returned_before_their_due_day_are_shown_not_hidden(
+    answers_folder: Path, roster: Roster, session: Session, bank: ContentBank
+) -> None:
+    """End-of-course answers already in the folder are printed even when the day is not over."""
+    inputs = load_answers(answers_folder, roster, session)
+    bilan = build_bilan(bank, session, roster, inputs, made_on=session.days[0])
+    assert not bilan.end_due and bilan.end_shown

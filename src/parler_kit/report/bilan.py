@@ -59,6 +59,17 @@ class Bilan:
         """Whether the à froid evaluation is due (`FOLLOW_UP_WEEKS` after the last day)."""
         return self.made_on >= follow_up_due(self.session)
 
+    @property
+    def end_shown(self) -> bool:
+        """Whether the end of the course is printed: due, or answers already returned."""
+        returned = self.quiz_overall[1].n or any(r.n for r in self.satisfaction)
+        return self.end_due or bool(returned) or bool(self.action_sheets)
+
+    @property
+    def follow_up_shown(self) -> bool:
+        """Whether the à froid part is printed: due, or answers already returned."""
+        return self.follow_up_due or any(r.n for r in self.follow_up)
+
 
 #: The à froid evaluation is sent this many weeks after the last day of the session.
 FOLLOW_UP_WEEKS = 6
