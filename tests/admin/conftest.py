@@ -21,6 +21,7 @@ objectifs:
   - {objectif: "Reconnaître les façons de parler qui favorisent la conversation.", evaluation: techniques}
   - {objectif: "Construire une fiche action pour le quartier.", evaluation: fiche action}
 accessibilite: "Salle de plain-pied, accessible en fauteuil roulant."
+reglement_interieur: "annexé à cette convocation et affiché dans la salle."
 organisme_formation:
   raison_sociale: "Association Essai Formation"
   adresse: "5 place Fictive, 42000 Saint-Étienne"

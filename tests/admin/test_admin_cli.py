@@ -63,7 +63,7 @@ def test_attestations_with_presence_and_results_state_hours_and_objectives(
     tmp_path: Path,
     reading: Callable[[Path], str],
 ) -> None:
-    """--presence: hours; nobody never present certified; --results: per objective, 0 answers said."""
+    """--presence: hours; nobody never present certified; --results: a result per objective."""
     answers = tmp_path / "reponses"
     simulate_answers(load_bank(), roster, session, answers)
     result = CliRunner().invoke(main, [
@@ -82,8 +82,18 @@ def test_attestations_with_presence_and_results_state_hours_and_objectives(
         "Exercices sur les techniques (classement d'énoncés, analyse de dialogues, questions) :"
         in first
     )
-    assert "des points sur" in first and "développement du langage : aucun exercice rendu." in first
     assert "questionnaire de positionnement d'entrée n'est pas noté" in first
+    # Room path: every assessed objective has a result (topic quizzes + the quiz's end answers).
+    # (the one « Non évalué » is the objective the session file says is not assessed)
+    assert first.count("Non évalué") == 1
+    assert "diagnostic. Non évalué Travaillé en formation, sans évaluation individuelle." in first
+    assert "Questions du quiz sur le développement du langage : " in first
+    assert "Construire une fiche action pour le quartier. Acquis Fiche action rédigée" in first
+    second = reading(tmp_path / "out" / "attestation-p002.pdf")  # absent the last afternoon
+    assert (
+        "Construire une fiche action pour le quartier. Non évalué Absence lors de la rédaction"
+        " de la fiche action en groupe (3 mars 2026 après-midi)." in second
+    )
 
 
 def test_realisation_and_convocations_commands(

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+from pathlib import Path
+
 from printing_samples import HOSTILE, HOSTILE_ESCAPED
 
 from parler_kit.answers import AnswerStore
-from parler_kit.content import ContentBank
-from parler_kit.printing import action_sheet_html, evaluation_form_html, observation_grid_html
+from parler_kit.content import ContentBank, load_bank
+from parler_kit.printing import (
+    action_sheet_html,
+    document_html,
+    evaluation_form_html,
+    observation_grid_html,
+    render_pdf,
+)
 
 
 def test_observation_grid_blank_for_a_band_has_a_row_per_item(bank: ContentBank) -> None:
@@ -84,3 +94,26 @@ def test_evaluation_froid_multiple_choice_ticks_each_chosen(
     store.set("evaluation:froid", {question.id: chosen})
     html = evaluation_form_html(bank, "froid", store)
     assert "Évaluation à froid" in html and html.count("☒") == 3
+
+
+def test_frequency_headings_stay_inside_their_columns_on_the_pdf(tmp_path: Path) -> None:
+    """« Souvent » ends before the next heading starts (the text layer read « SouventFait »)."""
+    page = document_html("Grille", observation_grid_html(load_bank(), 18))
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(render_pdf(page, tmp_path / "g.pdf")), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    words = [
+        (w, float(x0), float(x1))
+        for x0, x1, w in re.findall(
+            r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<', boxes
+        )
+    ]
+    heading = next(i for i, (w, _, _) in enumerate(words) if w == "Souvent")
+    assert words[heading][2] < words[heading + 1][1], words[heading : heading + 2]
+    assert (
+        "SouventFait"
+        not in subprocess.run(
+            ["pdftotext", str(tmp_path / "g.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    )

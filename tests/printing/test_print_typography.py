@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
+from parler_kit.printing import document_html, render_pdf
 from parler_kit.printing.typography import NBSP, NNBSP, typeset_html, typeset_text
 
 
@@ -36,3 +40,14 @@ def test_only_text_between_tags_changes() -> None:
     assert out.startswith("<style>a::after { content: leader('.') }</style>")
     assert '<p title="75 % l\'enfant">' in out and f"75{NNBSP}% l’enfant</p>" in out
     assert out.endswith("<script>x = '9e'</script>")
+
+
+def test_one_apostrophe_rule_after_capitals_too_on_the_pdf(tmp_path: Path) -> None:
+    """« L'enfant », « l'État », « D'après », « Qu'il » curly on the PDF; « N'Diaye » as typed."""
+    page = document_html("Essai", "<p>L'enfant, l'État, D'après, Qu'il, L'État ; Awa N'Diaye.</p>")
+    text = subprocess.run(
+        ["pdftotext", str(render_pdf(page, tmp_path / "a.pdf")), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "L’enfant, l’État, D’après, Qu’il, L’État" in text
+    assert "N'Diaye" in text

@@ -16,7 +16,7 @@ from parler_kit.content import QuizQuestion, load_bank
 from parler_kit.printing.environment import kit_text
 from parler_kit.printing.typography import typeset_text
 from parler_kit.production import build_workbooks
-from parler_kit.production.pdf import GROUP_SHEET_NAME
+from parler_kit.production.pdf import GROUP_SHEET_NAME, TRAINER_KEY_NAME
 from pdf_tags import structure
 
 
@@ -175,24 +175,29 @@ def test_paper_is_not_a_screen(handouts: list[Path]) -> None:
         assert first_field not in text and "fiche-action-groupe.pdf" in flat
 
 
-def test_quiz_explanations_only_in_the_answer_key(handouts: list[Path]) -> None:
-    """The quiz is printed blank; its explanations are in the answer key, the last section."""
+def test_the_booklet_has_no_answer_key_and_the_trainer_edition_has_it(
+    handouts: list[Path],
+) -> None:
+    """No key nor explanation in a booklet; every positioning question asked; the key is apart."""
     bank = load_bank()
+    positioning = [q for q in bank.exercises_of(QuizQuestion) if q.positioning]
+
+    def flat(text: str) -> str:
+        return " ".join(typeset_text(text).split())
+
+    key = " ".join(pdf_text(handouts[0].parent.parent / TRAINER_KEY_NAME).split())
+    assert "Corrigé du questionnaire — édition du formateur" in key
+    assert f"Les {len(positioning)} questions sont celles des carnets" in key
     for path in handouts:
-        marks = _outline(path)
-        assert marks[-1][0] == "Corrigé du questionnaire", marks
-        key_page = marks[-1][1]
-        before = " ".join(" ".join(pdf_text(path, page=n).split()) for n in range(1, key_page))
-        after = " ".join(pdf_text(path).split()).split("Corrigé du questionnaire")[-1]
-        explained = [
-            q
-            for q in bank.exercises_of(QuizQuestion)
-            if " ".join(kit_text(q.question).split())[:40] in after
-        ]
-        assert explained, "the key holds no question"
-        for question in explained:
-            start = " ".join(typeset_text(kit_text(question.explanation)).split())[:50]
-            assert start in after and start not in before, start
+        text = " ".join(pdf_text(path).split())
+        assert "Corrigé du questionnaire" not in text and "Réponse attendue" not in text
+        for question in bank.exercises_of(QuizQuestion):
+            assert flat(kit_text(question.explanation))[:50] not in text, question.id
+        # The printed questionnaire asks the questions the bilan counts, numbered 1 to N.
+        for number, question in enumerate(positioning, start=1):
+            assert f"{number}. {flat(kit_text(question.question))[:30]}" in text, question.id
+    for question in positioning:
+        assert flat(kit_text(question.explanation))[:50] in key, question.id
 
 
 def test_repeated_legends_are_written_once(handouts: list[Path]) -> None:

@@ -6,30 +6,70 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from parler_kit.content import ContentBank
 from parler_kit.report import build_bilan, load_answers, write_bilan
 from parler_kit.report.bilan import Bilan
-from parler_kit.report.simulate import simulate_answers
+from parler_kit.report.simulate import latest_answer_day, simulate_answers
 from parler_kit.roster import load_roster, load_session
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(scope="module")
-def demo(
-    bank: ContentBank, tmp_path_factory: pytest.TempPathFactory, pdf_text: Callable[[Path], str]
-) -> tuple[Bilan, str]:
-    """The bilan of `make demo` (12 fictional participants, simulated answers) and its text."""
+def demo_pdf(bank: ContentBank, tmp_path_factory: pytest.TempPathFactory) -> tuple[Bilan, Path]:
+    """The bilan of `make demo` (12 fictional participants, simulated answers) and its PDF."""
     folder = tmp_path_factory.mktemp("demo")
     roster = load_roster(EXAMPLES / "roster.csv")
     session = load_session(EXAMPLES / "session.yaml")
     simulate_answers(bank, roster, session, folder / "answers")
     inputs = load_answers(folder / "answers", roster, session)
-    bilan = build_bilan(bank, session, roster, inputs, demo=True)
-    path = write_bilan(bilan, bank, folder / "bilan.pdf")
+    made_on = latest_answer_day(inputs)  # as `report --demo` dates it
+    bilan = build_bilan(bank, session, roster, inputs, demo=True, made_on=made_on)
+    return bilan, write_bilan(bilan, bank, folder / "bilan.pdf")
+
+
+@pytest.fixture(scope="module")
+def demo(demo_pdf: tuple[Bilan, Path], pdf_text: Callable[[Path], str]) -> tuple[Bilan, str]:
+    """The demonstration bilan and its text."""
+    bilan, path = demo_pdf
     return bilan, " ".join(pdf_text(path).split())
+
+
+def test_every_chart_has_an_alternative_text_and_the_pdf_an_author(
+    demo_pdf: tuple[Bilan, Path],
+) -> None:
+    """Each /Figure of the tagged PDF carries /Alt with the chart's values; /Author is set."""
+    path = demo_pdf[1]
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.docinfo["/Author"]) == "Association Premiers Pas Loire"
+        figures = []
+        stack: list[pikepdf.Object] = [pdf.Root.StructTreeRoot.K]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, pikepdf.Array):
+                stack += list(node)
+            elif isinstance(node, pikepdf.Dictionary):
+                if str(node.get("/S", "")) == "/Figure":
+                    alt = str(node.get("/Alt", ""))
+                    figures.append(alt.replace("\u202f", " ").replace("\u00a0", " "))
+                if "/K" in node:
+                    stack.append(node.K)
+    assert len(figures) == 2, figures
+    assert any(alt.startswith("Graphique : part de bonnes réponses") for alt in figures)
+    assert all("%" in alt for alt in figures)
+
+
+def test_the_demo_annexes_its_group_s_own_fiche_action_and_is_dated_when_simulated(
+    demo: tuple[Bilan, str],
+) -> None:
+    """The annexe is the simulated group's sheet (its place, headcount), not the template's."""
+    bilan, text = demo
+    assert "Les 12 professionnels formés" in text and "Montreynaud" in text.split("Annexe")[-1]
+    assert "former 20 professionnels" not in text
+    assert "Date simulée" in text and bilan.follow_up_due and "à venir" not in text
 
 
 def test_comments_fit_their_question_and_are_never_repeated(demo: tuple[Bilan, str]) -> None:

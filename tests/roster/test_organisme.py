@@ -29,7 +29,7 @@ def _session(tmp_path: Path, extra: str) -> Path:
 
 
 def test_organisme_block_objectives_and_convocation_fields_are_read(tmp_path: Path) -> None:
-    """Identity, representative, logo path (from the session's folder), assessments per objective."""
+    """Identity, representative, logo, assessments, the convocation's rules, methods and price."""
     (tmp_path / "logos").mkdir()
     (tmp_path / "logos" / "of.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     session = load_session(_session(tmp_path, """\
@@ -38,6 +38,9 @@ objectifs:
   - {objectif: "Connaître les étapes.", evaluation: exercices}
   - {objectif: "Écrire la fiche.", evaluation: fiche action}
 accessibilite: "Plain-pied."
+reglement_interieur: "https://premiers-pas.example/reglement"
+méthodes: "Exercices."
+tarif: "Gratuit."
 organisme_formation:
   raison_sociale: "Association Essai"
   siret: "999 999 999 00017"
@@ -57,6 +60,11 @@ organisme_formation:
     assert session.objectives[1] == "Connaître les étapes."
     assert session.assessments == (None, "exercices", "fiche_action")
     assert session.accessibility == "Plain-pied." and session.audience is None
+    assert (session.rules, session.methods, session.price) == (
+        "https://premiers-pas.example/reglement",
+        "Exercices.",
+        "Gratuit.",
+    )
 
 
 def test_without_the_block_the_organisation_is_the_raison_sociale(tmp_path: Path) -> None:

@@ -18,21 +18,28 @@ from parler_kit.admin.emargement import emargement_file_name, emargement_html, w
 from parler_kit.admin.erase import personal_documents
 from parler_kit.admin.evaluation import FORMS, evaluation_html, write_evaluations
 from parler_kit.admin.outcomes import (
+    LEVELS,
     LearningOutcome,
+    Level,
     ObjectiveResult,
     Score,
+    half_days_at,
     learning_outcome,
     objective_results,
+    took_part,
 )
 from parler_kit.admin.realisation import (
     realisation_file_name,
     realisation_html,
     write_realisations,
 )
+from parler_kit.admin.results_sheet import read_results_sheet, write_results_sheet
 
 __all__ = [
     "FORMS",
+    "LEVELS",
     "LearningOutcome",
+    "Level",
     "ObjectiveResult",
     "Score",
     "attestation_file_name",
@@ -42,14 +49,18 @@ __all__ = [
     "emargement_file_name",
     "emargement_html",
     "evaluation_html",
+    "half_days_at",
     "learning_outcome",
     "objective_results",
     "personal_documents",
+    "read_results_sheet",
     "realisation_file_name",
     "realisation_html",
+    "took_part",
     "write_attestations",
     "write_convocations",
     "write_emargements",
     "write_evaluations",
     "write_realisations",
+    "write_results_sheet",
 ]

@@ -6,12 +6,14 @@ from pathlib import Path
 
 from parler_kit.admin.environment import render
 from parler_kit.admin.people import sorted_participants
+from parler_kit.admin.personal import issuer
 from parler_kit.i18n import format_date, ui_text
 from parler_kit.printing import document_html, render_pdf
 from parler_kit.roster import HalfDay, Roster, Session
 
-#: Participants per page: a group of up to 15 signs one page.
-PER_PAGE = 15
+#: Participants per page: a group of up to 12 signs one page (signature boxes of 12 mm and more,
+#: the trainers' attestation and the funder's mention below).
+PER_PAGE = 12
 
 
 def emargement_html(roster: Roster, session: Session, half_day: HalfDay) -> str:
@@ -28,7 +30,10 @@ def emargement_html(roster: Roster, session: Session, half_day: HalfDay) -> str:
         f"{session.title} — {title} — {format_date(half_day.date, weekday=True)}, {half_day.period}"
     )
     return document_html(
-        f"{title} — {half_day.date.isoformat()} {half_day.period}", body, header=header
+        f"{title} — {half_day.date.isoformat()} {half_day.period}",
+        body,
+        header=header,
+        author=issuer(session),
     )
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from parler_kit.admin.formatting import (
     city_of,
@@ -14,8 +16,18 @@ from parler_kit.admin.formatting import (
     format_number,
     format_percent,
     format_time,
+    nda_region,
 )
 from parler_kit.i18n import format_date, french_typography, ui_text
+
+
+def unbroken(text: object) -> Markup:
+    """`text` escaped, each hyphenated word kept on one line (« Jean-Noël », « après-midi »)."""
+    words = re.split(r"(\s+)", str(text))
+    return Markup("").join(
+        Markup('<span class="pk-nowrap">{}</span>').format(word) if "-" in word else escape(word)
+        for word in words
+    )
 
 
 @cache
@@ -29,12 +41,15 @@ def _environment() -> Environment:
     )
     env.filters.update(
         date=lambda d: format_date(d, weekday=True),
+        plain_date=format_date,
         dates=format_dates,
         time=format_time,
         hours=format_hours,
         number=format_number,
         fr=french_typography,
+        unbroken=unbroken,
         city=lambda session: city_of(session.address, session.place),
+        nda_region=nda_region,
     )
     env.globals.update(t=ui_text, percent=format_percent)
     return env

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from parler_kit.admin.environment import render
+from parler_kit.admin.personal import issuer
 from parler_kit.content import ContentBank
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
@@ -28,7 +29,7 @@ def evaluation_html(bank: ContentBank, session: Session, form: Form) -> str:
     # Both parts are kit-built HTML; joined as text (adding a str to Markup would escape it).
     body = "".join([intro, str(evaluation_form_html(bank, form))])
     title = ui_text(f"admin.evaluation.title_{form}")
-    return document_html(title, body, header=f"{session.title} — {title}")
+    return document_html(title, body, header=f"{session.title} — {title}", author=issuer(session))
 
 
 def write_evaluations(bank: ContentBank, session: Session, out: Path) -> list[Path]:

@@ -59,3 +59,20 @@ def city_of(address: str, fallback: str) -> str:
     """
     match = _POSTCODE_CITY.search(address)
     return match["city"] if match else fallback
+
+
+#: The region of a numéro de déclaration d'activité: its first two digits are the INSEE code of
+#: the region whose prefect registered it.
+NDA_REGIONS = {
+    "01": "Guadeloupe", "02": "Martinique", "03": "Guyane", "04": "La Réunion", "06": "Mayotte",
+    "11": "Île-de-France", "24": "Centre-Val de Loire", "27": "Bourgogne-Franche-Comté",
+    "28": "Normandie", "32": "Hauts-de-France", "44": "Grand Est", "52": "Pays de la Loire",
+    "53": "Bretagne", "75": "Nouvelle-Aquitaine", "76": "Occitanie",
+    "84": "Auvergne-Rhône-Alpes", "93": "Provence-Alpes-Côte d'Azur", "94": "Corse",
+}  # fmt: skip
+
+
+def nda_region(nda: str) -> str | None:
+    """The region named by a NDA's first two digits (« 84 42 … » → « Auvergne-Rhône-Alpes »)."""
+    digits = "".join(c for c in nda if c.isdigit())
+    return NDA_REGIONS.get(digits[:2])

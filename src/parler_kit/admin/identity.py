@@ -18,6 +18,8 @@ FIELDS: Mapping[str, str] = {
     "representative_role": "organisme_formation.representant.qualite",
     "contact": "organisme_formation.contact",
     "accessibility": "accessibilite",
+    "rules": "reglement_interieur",
+    "price": "tarif",
 }
 
 

@@ -6,18 +6,27 @@ id>.pdf » (ids are safe file names); the erase command finds them by these pref
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from parler_kit.admin.environment import render
 from parler_kit.i18n import ui_text
 from parler_kit.printing import document_html
-from parler_kit.roster import Participant
+from parler_kit.roster import Participant, Session
 
 
 def personal_page(template: str, title_key: str, participant: Participant, **context: Any) -> str:
     """The full printable page of `template` for `participant`, titled « <title> — <name> »."""
+    context.setdefault("issued", dt.date.today())
     body = render(template, participant=participant, **context)
-    return document_html(f"{ui_text(title_key)} — {participant.full_name}", body)
+    session = context.get("session")
+    author = issuer(session) if isinstance(session, Session) else None
+    return document_html(f"{ui_text(title_key)} — {participant.full_name}", body, author=author)
+
+
+def issuer(session: Session) -> str:
+    """Who issues the session's documents (the PDF's /Author): the organisme's legal name."""
+    return session.organisme.legal_name or session.organisation
 
 
 def personal_file_name(prefix: str, participant: Participant) -> str:

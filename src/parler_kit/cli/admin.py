@@ -97,6 +97,8 @@ _PRESENCE_HELP = ui_text("cli.admin.presence_option")
 @click.option("--presence", "presence_file", type=_FILE, help=_PRESENCE_HELP)
 @click.option("--results", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help=ui_text("cli.admin.results_option"))  # fmt: skip
+@click.option("--results-sheet", "results_sheet", type=_FILE,
+              help=ui_text("cli.admin.results_sheet_option"))  # fmt: skip
 @click.option("--demo", is_flag=True, help=ui_text("cli.admin.demo_option"))
 def attestations(
     roster_file: Path,
@@ -104,33 +106,83 @@ def attestations(
     out: Path,
     presence_file: Path | None,
     results: Path | None,
+    results_sheet: Path | None,
     demo: bool,
 ) -> None:
     """Write one certificate per participant: hours from --presence, results from --results."""
-    from parler_kit.admin import write_attestations
+    from parler_kit.admin import read_results_sheet, write_attestations
 
     roster, session = _inputs(roster_file, session_file)
     presence = _presence(presence_file, roster, session)
-    outcomes = None if results is None else _outcomes(results, roster, session)
+    outcomes = None if results is None else _outcomes(results, roster, session, presence)
+    try:
+        recorded = (
+            None if results_sheet is None else read_results_sheet(results_sheet, roster, session)
+        )
+    except ParlerKitError as error:
+        click.echo(str(error), err=True)
+        raise SystemExit(1) from None
     _writing(
-        lambda: write_attestations(roster, session, out, outcomes, presence=presence, demo=demo)
-    )
+        lambda: write_attestations(roster, session, out, outcomes, presence=presence,
+                                   recorded=recorded, demo=demo)
+    )  # fmt: skip
 
 
-def _outcomes(results: Path, roster: Roster, session: Session) -> dict[str, LearningOutcome | None]:
-    """Each participant's graded exercises per area and fiche action, from the answers folder."""
-    from parler_kit.admin import learning_outcome
+def _outcomes(
+    results: Path, roster: Roster, session: Session, presence: Presence | None
+) -> dict[str, LearningOutcome | None]:
+    """Each participant's graded answers per area and fiche action, from the answers folder.
+
+    The positioning quiz's end answers count in their areas; with `presence`, the group's fiche
+    action counts for those present at a half-day the group wrote it.
+    """
+    from parler_kit.admin import half_days_at, learning_outcome, took_part
     from parler_kit.report import load_answers
-    from parler_kit.report.aggregate import action_sheets
+    from parler_kit.report.aggregate import (
+        action_sheet_moments,
+        action_sheets,
+        participant_end_answers,
+    )
 
     bank = load_bank()
     answers = load_answers(results, roster, session)
     for left in answers.left_out:
         click.echo(ui_text("cli.admin.left_out", path=left.path, reason=left.reason), err=True)
-    return {
-        pid: learning_outcome(bank, files, action_sheet=bool(action_sheets({pid: files})))
-        for pid, files in answers.files.items()
-    }
+    written = half_days_at(session, action_sheet_moments(answers.files))
+    group_sheet = bool(action_sheets(answers.files))
+    last_day = session.days[-1]
+    outcomes: dict[str, LearningOutcome | None] = {}
+    for participant in roster.participants:
+        files = answers.files.get(participant.id, [])
+        if presence is not None and group_sheet:
+            sheet, missed = took_part(written, presence.of(participant.id))
+        else:
+            sheet, missed = bool(action_sheets({participant.id: files})), ()
+        if not files and not sheet:
+            outcomes[participant.id] = None
+            continue
+        outcomes[participant.id] = learning_outcome(
+            bank,
+            files,
+            action_sheet=sheet,
+            end_answers=participant_end_answers(bank, files, last_day),
+            action_sheet_missed=missed,
+        )
+    return outcomes
+
+
+@admin.command(help=ui_text("cli.admin.resultats.help"))
+@click.argument("roster_file", metavar="ROSTER", type=_FILE)
+@click.option("--session", "session_file", required=True, type=_FILE,
+              help=ui_text("cli.admin.session_option"))  # fmt: skip
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help=ui_text("cli.admin.results_sheet_out"))  # fmt: skip
+def resultats(roster_file: Path, session_file: Path, out: Path) -> None:
+    """Write the blank results sheet the trainer fills in (paper path)."""
+    from parler_kit.admin import write_results_sheet
+
+    roster, session = _inputs(roster_file, session_file)
+    _writing(lambda: [write_results_sheet(roster, session, out)])
 
 
 @admin.command(help=ui_text("cli.admin.realisation.help"))

@@ -42,7 +42,7 @@ def report(
     """Build the bilan from what is valid; list on stderr every file or participant left out."""
     # Imported here: the report pulls in WeasyPrint and matplotlib, which --help does not need.
     from parler_kit.report import build_bilan, load_answers, load_attendance, write_bilan
-    from parler_kit.report.simulate import simulate_answers
+    from parler_kit.report.simulate import latest_answer_day, simulate_answers
 
     try:
         roster, session = load_roster(roster_file), load_session(session_file)
@@ -59,9 +59,14 @@ def report(
         for participant in inputs.without_answers:
             click.echo(ui_text("cli.report.without_answers", name=participant.full_name,
                                participant=participant.id), err=True)  # fmt: skip
-        path = write_bilan(
-            build_bilan(bank, session, roster, inputs, present, demo=demo), bank, out
-        )
+        # The demonstration is dated when its last simulated answers are returned (à froid):
+        # made today, before the session, it would only announce parts « à venir ».
+        made_on = latest_answer_day(inputs) if demo else None
+        bilan = build_bilan(bank, session, roster, inputs, present, demo=demo, made_on=made_on)
+        for participant in bilan.without_end if bilan.end_due else ():
+            click.echo(ui_text("cli.report.without_end", name=participant.full_name,
+                               participant=participant.id), err=True)  # fmt: skip
+        path = write_bilan(bilan, bank, out)
     except ParlerKitError as error:
         click.echo(str(error), err=True)
         raise SystemExit(1) from None

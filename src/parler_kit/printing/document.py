@@ -18,7 +18,13 @@ def page_css() -> str:
 
 
 def document_html(
-    title: str, body_html: str, *, header: str = "", lang: str = "fr", typeset: bool = True
+    title: str,
+    body_html: str,
+    *,
+    header: str = "",
+    lang: str = "fr",
+    typeset: bool = True,
+    author: str | None = None,
 ) -> str:
     """A full HTML page around `body_html` (kit-built HTML, inserted as is) with the print CSS.
 
@@ -26,7 +32,8 @@ def document_html(
     of every page but the first, typically the session's title, place and dates; both are
     escaped. The title is not repeated in the body: the twins carry their own headings. French
     print typography is applied to the body and the header (`typeset=False`: the body already
-    went through `typeset_html`, as a batch's shared handout body does once).
+    went through `typeset_html`, as a batch's shared handout body does once). `author` becomes
+    the PDF's /Author (the organisation that issues the document).
     """
     template = environment().get_template("document.html.j2")
     if lang == "fr":  # French print typography on every text the page shows
@@ -34,5 +41,10 @@ def document_html(
         if typeset:
             body_html = typeset_html(body_html)
     return template.render(
-        title=title, header=header, lang=lang, css=Markup(page_css()), body=Markup(body_html)
+        title=title,
+        header=header,
+        lang=lang,
+        css=Markup(page_css()),
+        body=Markup(body_html),
+        author=author,
     )

@@ -29,9 +29,14 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(\d{5}) (?=[A-ZÉÈÀ])"), rf"\1{NBSP}"),
     (re.compile(r"\b(\d+)e\b"), "\\1ᵉ"),
     (re.compile(r"\b1er\b"), "1ᵉʳ"),
-    # Elision only (« l’enfant », « qu’il »): between lower-case letters, so that a name keeps
-    # the apostrophe it was typed with (« N'Diaye », « O'Brien »).
-    (re.compile(r"(?<=[a-zà-ÿœ])(?:'|&#39;|&#x27;)(?=[a-zà-ÿœ])"), "’"),
+    # Elision only, one rule for the whole kit: after a lower-case letter (« l’enfant », « qu’il »,
+    # « l’État »), after an eliding capital before a lower-case letter (« L’enfant », « D’après »,
+    # « Qu’il »), and « L’ » / « D’ » before a capital (« L’État »). A name keeps the apostrophe
+    # it was typed with (« N'Diaye », « O'Brien »).
+    (re.compile(r"(?<=[a-zà-ÿœ])(?:'|&#39;|&#x27;)(?=[a-zà-ÿœA-ZÀ-ÖØ-ÞŒ])"), "’"),
+    (re.compile(r"(?<=\b[LDJMNSTC])(?:'|&#39;|&#x27;)(?=[a-zà-ÿœ])"), "’"),
+    (re.compile(r"(?<=\bQu)(?:'|&#39;|&#x27;)(?=[a-zà-ÿœA-ZÀ-ÖØ-Þ])"), "’"),
+    (re.compile(r"(?<=\b[LD])(?:'|&#39;|&#x27;)(?=[AÀÂEÉÈÊIÎOÔUŒ])"), "’"),
     (re.compile(r"\bpercentile"), "centile"),
 )
 #: Text nodes only: a tag, or a whole <style>/<script> element, is kept as it is.

@@ -37,7 +37,7 @@ from parler_kit.production.manifest import (
     load_entries,
     write_manifest,
 )
-from parler_kit.production.pdf import group_sheet_pdf, prune_cache
+from parler_kit.production.pdf import group_sheet_pdf, prune_cache, trainer_key_pdf
 from parler_kit.production.personal import ANSWERS_NAME
 from parler_kit.production.template import load_template
 from parler_kit.production.worker import FORMAT_FILES, BatchContext, build_participant, init_worker
@@ -262,6 +262,7 @@ def build_workbooks(
             prune_cache(out, started)  # every body in use was touched by this run
     if "pdf" in formats:  # the fiche action, printed once for the group (not in each booklet)
         group_sheet_pdf(context.bank, session, out, locale)
+        trainer_key_pdf(context.bank, session, out, locale)  # the answer key: trainers only
     ordered = {p.id: entries[p.id] for p in roster.participants if p.id in entries}
     manifest = write_manifest(out, ordered, batch_facts)
     write_atomic(out / MANIFEST_CSV, _summary_csv(ordered.values(), locale))

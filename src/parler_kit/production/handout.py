@@ -21,7 +21,7 @@ from typing import Any
 import mistune
 
 from parler_kit import printing
-from parler_kit.content import ContentBank, QuizQuestion
+from parler_kit.content import ContentBank
 from parler_kit.errors import ProductionError
 from parler_kit.i18n import Locale, french_typography, ui_text
 from parler_kit.printing import Answers
@@ -42,7 +42,6 @@ _SCREEN = re.compile(
     re.IGNORECASE,
 )
 _DAY_HEADING = re.compile(r"##\s+(?:Jour|Day)\s+(\d+)\b")
-_QUIZ_ITEM = re.compile(r'<div class="pk-item" id="([^"]+)">')
 _SHOW_KIND = re.compile(r"""\bshow\(\s*["']([a-z_]+)["']""")
 # Kit-authored markdown only (template cells); participant data never goes through it.
 _markdown = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
@@ -156,10 +155,8 @@ def _sections(pieces: Sequence[Piece]) -> list[list[Piece]]:
     return sections
 
 
-def _print_section(
-    section: list[Piece], bank: ContentBank, locale: Locale
-) -> tuple[str, list[str]]:
-    """One section as printed, and the quiz question ids it asks (for the answer key).
+def _print_section(section: list[Piece], bank: ContentBank, locale: Locale) -> str:
+    """One section as printed.
 
     Paper is not a screen: the anonymous evaluation form is not in a named booklet (the organiser
     prints it apart, `parler-kit admin evaluation`); the fiche action, a group document, is
@@ -169,9 +166,8 @@ def _print_section(
     """
     kinds = {piece.kind for piece in section}
     if "evaluation" in kinds:
-        return "", []
+        return ""
     parts: list[str] = []
-    quiz: list[str] = []
     for index, piece in enumerate(section):
         following = section[index + 1].kind if index + 1 < len(section) else None
         if piece.kind == "markdown":
@@ -193,26 +189,26 @@ def _print_section(
         else:
             parts.append(f'<div class="pk-output">{piece.text}</div>')
             if piece.kind == "quiz":
-                quiz += _QUIZ_ITEM.findall(piece.text)
                 pointer = html.escape(ui_text("production.quiz_key_pointer", locale))
                 parts.append(f'<p class="pk-note">{pointer}</p>')
-    return "\n".join(parts), quiz
+    return "\n".join(parts)
 
 
 def _finish(pieces: Sequence[Piece], bank: ContentBank, locale: Locale) -> str:
-    """The printed sections, the memo card and the quiz key, numbered, after a contents page.
+    """The printed sections and the memo card, numbered, after a contents page.
+
+    No answer key: the same questions are asked again at the end of the course, so the key is
+    in the trainer's edition (`parler_kit.production.pdf.trainer_key_pdf`), not in the booklet.
 
     Sections are separated by `SEGMENT` marks: each starts on a new page and the PDF is laid
     out section by section (`parler_kit.production.pdf`).
     """
     printed_sections: list[tuple[int, str]] = []
-    quiz: list[str] = []
     for section in _sections(pieces):
-        printed, asked = _print_section(section, bank, locale)
+        printed = _print_section(section, bank, locale)
         if printed:
             day = _DAY_HEADING.match(section[0].text.lstrip()) if section[0].text else None
             printed_sections.append((int(day.group(1)) if day else 0, printed))
-            quiz += asked
     # The booklet follows the course's days (a stable sort: within a day, the template's order).
     segments = [text for _, text in sorted(printed_sections, key=lambda entry: entry[0])]
     memo_title = html.escape(ui_text("production.memo", locale))
@@ -222,14 +218,6 @@ def _finish(pieces: Sequence[Piece], bank: ContentBank, locale: Locale) -> str:
         f'<h2 class="pk-section" style="{_INVISIBLE}">{memo_title}</h2>'
         f'<div class="pk-output pk-memo">{memo}</div>'
     )
-    if quiz:
-        questions = [q for q in bank.exercises_of(QuizQuestion) if q.id in set(quiz)]
-        questions.sort(key=lambda q: quiz.index(q.id))
-        key_title = html.escape(ui_text("production.quiz_key", locale))
-        key = printing.quiz_key_html(questions, bank=bank, locale=locale)
-        segments.append(
-            f'<h2 class="pk-section">{key_title}</h2><div class="pk-output">{key}</div>'
-        )
     toc, body = _with_toc(SEGMENT.join(segments), locale)
     # French print typography once per body (a batch shares bodies), not once per page made.
     return typeset_html(toc + body) if locale == "fr" else toc + body

@@ -30,7 +30,7 @@ from weasyprint import HTML
 
 from parler_kit import printing
 from parler_kit.atomic import locked, write_atomic
-from parler_kit.content import ContentBank
+from parler_kit.content import ContentBank, QuizQuestion
 from parler_kit.i18n import Locale, ui_text
 from parler_kit.printing import document_html, offline_fetcher, render_pdf
 from parler_kit.printing.join import (
@@ -45,6 +45,7 @@ from parler_kit.printing.pdf import PDF_OPTIONS
 from parler_kit.printing.typography import typeset_html
 from parler_kit.production.handout import HANDOUT_CSS, SEGMENT, HandoutParts
 from parler_kit.production.personal import running_header
+from parler_kit.production.selection import select_for_role
 from parler_kit.roster import Session
 
 CACHE_DIR = ".cache"
@@ -223,6 +224,34 @@ def group_sheet_pdf(bank: ContentBank, session: Session, out: Path, locale: Loca
         lang=locale,
     )
     return render_pdf(page, out / GROUP_SHEET_NAME)
+
+
+#: The trainer's edition: the answer key of the questionnaire, never in a participant's booklet.
+TRAINER_KEY_NAME = "corrige-formateur.pdf"
+
+
+def trainer_key_pdf(bank: ContentBank, session: Session, out: Path, locale: Locale = "fr") -> Path:
+    """The answer key of the workbooks' questionnaire, for the trainer only.
+
+    The positioning questions are asked again at the end of the course: a key bound into the
+    participants' booklets on day 1 would make the entry → end progress meaningless. The
+    questions are those every workbook asks (`select_for_role`: they do not depend on the role).
+    """
+    asked = select_for_role(bank, bank.roles[0].id).quiz_ids
+    questions = sorted(
+        (q for q in bank.exercises_of(QuizQuestion) if q.id in asked),
+        key=lambda q: asked.index(q.id),
+    )
+    title = ui_text("production.trainer_key_title", locale)
+    intro = html.escape(ui_text("production.trainer_key_intro", locale, count=len(questions)))
+    key = printing.quiz_key_html(questions, bank=bank, locale=locale)
+    page = document_html(
+        f"{title} — {session.title}",
+        f'<p class="pk-note">{intro}</p>{key}',
+        header=f"{running_header(session, locale)} — {title}",
+        lang=locale,
+    )
+    return render_pdf(page, out / TRAINER_KEY_NAME)
 
 
 def prune_cache(out: Path, started: float) -> None:

@@ -20,7 +20,8 @@ from parler_kit.content import (
 )
 from parler_kit.content.model import Example, RoleId, Situation
 
-#: How many items of each kind a workbook holds (fewer when the bank has fewer).
+#: How many items of each kind a workbook holds (fewer when the bank has fewer; the quiz holds
+#: every positioning question even when they are more than QUIZ_COUNT).
 CLASSIFY_COUNT = 8
 REFORMULATE_COUNT = 4
 DIALOGUE_COUNT = 1
@@ -55,10 +56,12 @@ def _ranked(
 def select_for_role(bank: ContentBank, role: RoleId) -> Selection:
     """The exercise items of a workbook for `role` (see the module docstring for the order)."""
     situations = bank.role(role).situations
-    # The positioning questions first: they are asked again at the end for the bilan.
-    quiz = sorted(
-        enumerate(bank.exercises_of(QuizQuestion)), key=lambda p: (not p[1].positioning, p[0])
-    )
+    # Every positioning question (asked again at the end: the bilan counts them all), then
+    # other questions up to QUIZ_COUNT.
+    questions = bank.exercises_of(QuizQuestion)
+    positioning = [q for q in questions if q.positioning]
+    others = [q for q in questions if not q.positioning]
+    quiz = positioning + others[: max(0, QUIZ_COUNT - len(positioning))]
     return Selection(
         classify_ids=_ranked(
             bank.exercises_of(ClassificationItem), role, situations, CLASSIFY_COUNT
@@ -67,7 +70,7 @@ def select_for_role(bank: ContentBank, role: RoleId) -> Selection:
             bank.exercises_of(ReformulationItem), role, situations, REFORMULATE_COUNT
         ),
         dialogue_ids=_ranked(bank.exercises_of(DialogueItem), role, situations, DIALOGUE_COUNT),
-        quiz_ids=tuple(q.id for _, q in quiz[:QUIZ_COUNT]),
+        quiz_ids=tuple(q.id for q in quiz),
     )
 
 

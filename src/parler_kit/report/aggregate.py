@@ -152,6 +152,35 @@ def participant_quiz(
     return entry, end
 
 
+def participant_end_answers(
+    bank: ContentBank, files: Sequence[AnswersFile], last_day: dt.date
+) -> dict[str, Any]:
+    """One participant's end answers to the positioning quiz: question id → value answered.
+
+    The same rule as the bilan's entry → end comparison, so an entry answer never counts as an
+    end one (the certificate's results read the end answers, never the entry ones).
+    """
+    found = {}
+    for question in (q for q in bank.exercises_of(QuizQuestion) if q.positioning):
+        end = _entry_end(files, question.id, last_day)[1]
+        if end is not None:
+            found[question.id] = end.value
+    return found
+
+
+def action_sheet_moments(files: Mapping[str, Sequence[AnswersFile]]) -> list[str]:
+    """When (ISO 8601) a fiche action with content was saved, by anyone of the group."""
+    moments = []
+    for participant_files in files.values():
+        for data in participant_files:
+            stored = data.answers.get("fiche-action")
+            if stored is None or not isinstance(stored.value, dict):
+                continue
+            if any(isinstance(v, str) and v.strip() for v in stored.value.values()):
+                moments.append(stored.changed_at)
+    return moments
+
+
 # -- exercises --------------------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ one `RosterError` naming the row and the column, or the key, in French.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,21 @@ from parler_kit.errors import Problem, RosterError
 from parler_kit.i18n import ui_text
 from parler_kit.roster import HalfDay, Roster, Session, load_presence
 
-#: Half-day key → ids of the participants present.
-Attendance = dict[HalfDay, frozenset[str]]
+
+class Attendance(dict[HalfDay, frozenset[str]]):
+    """Half-day → ids of the participants present (on time or late).
+
+    `hours` (participant id → hours attended, lateness deducted) is set when the file says
+    lateness (the presence file): the bilan's trainee-hours then equal the certificates'.
+    """
+
+    def __init__(
+        self,
+        present: Mapping[HalfDay, frozenset[str]] | None = None,
+        hours: Mapping[str, float] | None = None,
+    ) -> None:
+        super().__init__(present or {})
+        self.hours: Mapping[str, float] | None = hours
 
 
 def half_day_key(half_day: HalfDay) -> str:
@@ -44,7 +58,10 @@ def load_attendance(path: Path, roster: Roster, session: Session) -> Attendance:
     """Read a presence file (CSV/XLSX) or a YAML attendance file against the roster and session."""
     if path.suffix.lower() not in {".yaml", ".yml"}:
         presence = load_presence(path, roster, session)
-        return {h: presence.present(h) for h in session.half_days}
+        return Attendance(
+            {h: presence.present(h) for h in session.half_days},
+            {p.id: presence.hours(p.id) for p in roster.participants},
+        )
     keys = {_fold(half_day_key(h)): h for h in session.half_days}
     known = {p.id for p in roster.participants}
     problems: list[Problem] = []
@@ -57,7 +74,7 @@ def load_attendance(path: Path, roster: Roster, session: Session) -> Attendance:
     present = _from_yaml(text, path, keys, known, problems)
     if problems:
         raise RosterError(problems, ui_text("report.attendance.invalid"))
-    return {h: frozenset(present.get(h, set())) for h in session.half_days}
+    return Attendance({h: frozenset(present.get(h, set())) for h in session.half_days})
 
 
 def _from_yaml(

@@ -49,6 +49,36 @@ class Bilan:
     #: « Suivi du plan d'action »: each action's plan beside its 3- and 6-month follow-ups.
     plan: list[PlanRow] = field(default_factory=list)
 
+    @property
+    def end_due(self) -> bool:
+        """Whether the session's last day has come (end quiz, à chaud evaluation, fiche action)."""
+        return self.made_on >= self.session.days[-1]
+
+    @property
+    def follow_up_due(self) -> bool:
+        """Whether the à froid evaluation is due (`FOLLOW_UP_WEEKS` after the last day)."""
+        return self.made_on >= follow_up_due(self.session)
+
+    @property
+    def end_shown(self) -> bool:
+        """Whether the end of the course is printed: due, or answers already returned."""
+        returned = self.quiz_overall[1].n or any(r.n for r in self.satisfaction)
+        return self.end_due or bool(returned) or bool(self.action_sheets)
+
+    @property
+    def follow_up_shown(self) -> bool:
+        """Whether the à froid part is printed: due, or answers already returned."""
+        return self.follow_up_due or any(r.n for r in self.follow_up)
+
+
+#: The à froid evaluation is sent this many weeks after the last day of the session.
+FOLLOW_UP_WEEKS = 6
+
+
+def follow_up_due(session: Session) -> dt.date:
+    """The day the à froid answers are due: `FOLLOW_UP_WEEKS` after the session's last day."""
+    return session.days[-1] + dt.timedelta(weeks=FOLLOW_UP_WEEKS)
+
 
 def communes(
     roster: Roster, session: Session, attendance: Attendance | None
@@ -56,16 +86,22 @@ def communes(
     """Participants and trainee-hours per commune of residence, most participants first.
 
     Trainee-hours are the hours each participant attended (every half-day of the session when
-    no presence file is given), added up: what a Cité éducative reports to its funders.
+    no presence file is given), added up: what a Cité éducative reports to its funders. With a
+    presence file, lateness is deducted as on the certificates (`Attendance.hours`).
     """
     people: dict[str | None, int] = {}
     hours: dict[str | None, float] = {}
     for participant in roster.participants:
         commune = participant.commune.strip() if participant.commune else None
-        attended = sum(
-            h.hours
-            for h in session.half_days
-            if attendance is None or participant.id in attendance.get(h, frozenset())
+        known = None if attendance is None or attendance.hours is None else attendance.hours
+        attended = (
+            known[participant.id]
+            if known is not None and participant.id in known
+            else sum(
+                h.hours
+                for h in session.half_days
+                if attendance is None or participant.id in attendance.get(h, frozenset())
+            )
         )
         people[commune] = people.get(commune, 0) + 1
         hours[commune] = hours.get(commune, 0.0) + attended
@@ -81,8 +117,14 @@ def build_bilan(
     attendance: Attendance | None = None,
     *,
     demo: bool = False,
+    made_on: dt.date | None = None,
 ) -> Bilan:
-    """Aggregate the valid answers (and the attendance file, when given) into a `Bilan`."""
+    """Aggregate the valid answers (and the attendance file, when given) into a `Bilan`.
+
+    `made_on` is the day the bilan is established (today when not given): parts of the course
+    not yet due on that day are announced as « à venir », not shown. A fiche action identical
+    to the template's example text is not the group's: it is not annexed.
+    """
     last_day = session.days[-1]
     files = inputs.files
     satisfaction = agg.evaluations(bank, files, "chaud")
@@ -111,7 +153,7 @@ def build_bilan(
         satisfaction=satisfaction,
         follow_up=follow_up,
         comments=comments,
-        action_sheets=agg.action_sheets(files),
+        action_sheets=[s for s in agg.action_sheets(files) if s != _example_sheet(bank)],
         without_end=[
             p
             for p in roster.participants
@@ -121,4 +163,10 @@ def build_bilan(
         communes=communes(roster, session, attendance),
         hours_attended=attendance is not None,
         plan=plan_rows(agg.action_sheets(files), inputs.plans, pattern),
+        made_on=made_on or dt.date.today(),
     )
+
+
+def _example_sheet(bank: ContentBank) -> dict[str, str]:
+    """The fiche action's template example, as a returned sheet would hold it."""
+    return {f.id: f.example.fr.strip() for f in bank.action_sheet_fields if f.example.fr.strip()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from parler_kit.content import AVOID, ContentBank, Text
 from parler_kit.i18n import format_date, french_typography, ui_text
 from parler_kit.printing import document_html, render_pdf
 from parler_kit.report.aggregate import MASTERED, MIN_N_FOR_PERCENT, TO_REWORK, Tally
-from parler_kit.report.bilan import Bilan
+from parler_kit.report.bilan import Bilan, follow_up_due
 
 
 def tally_text(tally: Tally) -> str:
@@ -77,7 +78,14 @@ def _charts(bilan: Bilan, bank: ContentBank) -> dict[str, Markup]:
             {label: q.entry.share or 0.0 for label, q in pairs},
             {label: q.end.share or 0.0 for label, q in pairs},
         )
-        charts["quiz"] = Markup(figure_to_svg(figure))
+        values = " ; ".join(
+            ui_text("report.chart.quiz_value", label=label, entry=round(100 * (q.entry.share or 0)),
+                    end=round(100 * (q.end.share or 0)))
+            for label, q in pairs
+        )  # fmt: skip
+        charts["quiz"] = _image(
+            figure_to_svg(figure), ui_text("report.chart.quiz_alt", values=values)
+        )
     scores = {
         technique_label(bank, r.technique_id): (r.tally.right, r.tally.total)
         for r in bilan.techniques
@@ -89,8 +97,19 @@ def _charts(bilan: Bilan, bank: ContentBank) -> dict[str, Markup]:
             (100 * MASTERED, ui_text("report.techniques.threshold_mastered", percent=round(100 * MASTERED))),
         ]  # fmt: skip
         figure = score_by_technique_figure(scores, thresholds=thresholds)
-        charts["techniques"] = Markup(figure_to_svg(figure))
+        values = " ; ".join(
+            f"{label} : {round(100 * right / total) if total else 0} %"
+            for label, (right, total) in scores.items()
+        )
+        alt = ui_text("report.chart.techniques_alt", values=values)
+        charts["techniques"] = _image(figure_to_svg(figure), alt)
     return charts
+
+
+def _image(svg: str, alt: str) -> Markup:
+    """The chart as an image with its alternative text (the tagged PDF's /Alt of the figure)."""
+    uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return Markup('<img class="pk-chart-image" src="{}" alt="{}">').format(uri, alt)
 
 
 def technique_label(bank: ContentBank, technique_id: str) -> str:
@@ -109,13 +128,15 @@ def bilan_html(bilan: Bilan, bank: ContentBank) -> str:
         "technique_label": lambda tid: technique_label(bank, tid),
         "role_label": lambda rid: french_typography(bank.role(rid).label.fr),
         "fields": sorted(bank.action_sheet_fields, key=lambda f: f.order),
+        "follow_up_due": follow_up_due(bilan.session),
     }
     body = _environment().get_template("bilan.html.j2").render(**context)
     title = ui_text("report.title")
     header = f"{bilan.session.title} — {title}"
     if bilan.demo:
         header = f"{ui_text('report.demo.header')} — {header}"
-    return document_html(f"{title} — {bilan.session.title}", body, header=header)
+    author = bilan.session.organisme.legal_name or bilan.session.organisation
+    return document_html(f"{title} — {bilan.session.title}", body, header=header, author=author)
 
 
 def write_bilan(bilan: Bilan, bank: ContentBank, out: Path) -> Path:

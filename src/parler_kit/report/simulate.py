@@ -1,11 +1,12 @@
 """Simulated answers for the demonstration bilan (``make demo``): plausible, fictional, marked.
 
 Writes, for each participant of a roster, the answers files a real course would return: the
-first day's (positioning quiz at entry), the second's (technique exercises) and the last day's
-(positioning quiz at the end, évaluation à chaud, the joint fiche action), and the follow-up
-evaluation (à froid) returned weeks later in its own file, ``evaluation_a_froid.answers.json``,
-as production names it. Answers are drawn from a seeded
-random generator, so the same roster always gives the same demonstration. One participant is
+first day's (positioning quiz at entry, the quizzes on the stakes and on development), the
+second's (technique exercises) and the last day's (positioning quiz at the end, the quiz on
+observation, évaluation à chaud, the joint fiche action), and the follow-up evaluation (à froid)
+returned weeks later in its own file, ``evaluation_a_froid.answers.json``, as production names
+it. Answers are drawn from a seeded random generator, so the same roster always gives the same
+demonstration. One participant is
 left without a last-day file, so the bilan shows how a missing file is reported.
 
 Nothing here is ever mixed with real answers: `simulate_answers` only writes into an empty
@@ -25,7 +26,9 @@ from parler_kit.answers.scoring import adult_turn_indexes
 from parler_kit.content import AVOID, ContentBank
 from parler_kit.content.model import ClassificationItem, DialogueItem, QuizQuestion
 from parler_kit.errors import ParlerKitError
-from parler_kit.i18n import ui_text
+from parler_kit.i18n import format_date, ui_text
+from parler_kit.report.bilan import follow_up_due
+from parler_kit.report.inputs import AnswersSet
 from parler_kit.roster import Roster, Session
 
 MARKER = "SIMULATION-DEMONSTRATION.txt"
@@ -80,13 +83,17 @@ def simulate_answers(
         session.days[len(session.days) // 2],
         session.days[-1],
     )
-    sheet = {f.id: f.example.fr for f in bank.action_sheet_fields}
+    sheet = _group_sheet(bank, roster, session)
     unused = {question: list(texts) for question, texts in _COMMENTS.items()}
-    later, weeks = random.Random(seed + 1), last_day + dt.timedelta(weeks=6)
+    later, weeks = random.Random(seed + 1), follow_up_due(session)
+    # The course's topic quizzes (day 1: stakes and development; last day: observation), from
+    # their own generator: the other simulated answers stay as they were.
+    quizzes = random.Random(seed + 2)
     written = []
     for number, participant in enumerate(roster.participants):
         skill = rng.uniform(0.45, 0.9)
         entry = _quiz(bank, rng, skill - 0.25, first_day)
+        entry |= _topic_quiz(bank, quizzes, skill, first_day, {"prevention", "development"})
         written.append(_write(folder / participant.id / "jour1", participant.id, session.id, entry))
         exercises = _exercises(bank, rng, skill, second_day)
         written.append(
@@ -95,6 +102,7 @@ def simulate_answers(
         if number == len(roster.participants) - 1:
             continue  # absent on the last day: the bilan reports the missing file
         end = _quiz(bank, rng, skill + 0.15, last_day)
+        end |= _topic_quiz(bank, quizzes, skill, last_day, {"observation"})
         end["evaluation:chaud"] = _stored(_evaluation(bank, rng, roster, unused), last_day, 16)
         end["fiche-action"] = _stored(sheet, last_day, 15)
         written.append(_write(folder / participant.id / "jour3", participant.id, session.id, end))
@@ -109,6 +117,31 @@ def simulate_answers(
                    FOLLOW_UP_ANSWERS)
         )  # fmt: skip
     return written
+
+
+def latest_answer_day(inputs: AnswersSet) -> dt.date | None:
+    """The day of the latest answer read (the simulated à froid returns), or None."""
+    days = [
+        dt.datetime.fromisoformat(answer.changed_at.replace("Z", "+00:00")).date()
+        for files in inputs.files.values()
+        for data in files
+        for answer in data.answers.values()
+    ]
+    return max(days, default=None)
+
+
+def _group_sheet(bank: ContentBank, roster: Roster, session: Session) -> dict[str, str]:
+    """The group's own fiche action for `session` (its place, its people, dates after it)."""
+    month = format_date(session.days[-1] + dt.timedelta(days=31)).split(" ", 1)[1]
+    texts = ui_text(
+        "report.demo.sheet",
+        place=session.place,
+        count=len(roster.participants),
+        month=month,
+        cite=session.cite_educative,
+    )
+    wanted = dict(line.split(" = ", 1) for line in texts.split("\n") if " = " in line)
+    return {f.id: wanted[f.id] for f in bank.action_sheet_fields if f.id in wanted}
 
 
 def _check_folder(folder: Path) -> None:
@@ -134,6 +167,21 @@ def _quiz(
         answers[question.id] = _stored(
             sorted(question.correct) if right else [rng.choice(wrong)], day, 10
         )
+    return answers
+
+
+def _topic_quiz(
+    bank: ContentBank, rng: random.Random, skill: float, day: dt.date, topics: set[str]
+) -> dict[str, StoredAnswer]:
+    """Answers to the quiz questions of `topics` outside the positioning quiz."""
+    answers: dict[str, StoredAnswer] = {}
+    for question in bank.exercises_of(QuizQuestion):
+        if question.positioning or question.topic not in topics:
+            continue
+        right = rng.random() < skill
+        wrong = [c.id for c in question.choices if c.id not in question.correct]
+        chosen = sorted(question.correct) if right or not wrong else [rng.choice(wrong)]
+        answers[question.id] = _stored(chosen, day, 11)
     return answers
 
 

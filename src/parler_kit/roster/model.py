@@ -122,6 +122,11 @@ class Session:
     audience: str | None = None
     prerequisites: str | None = None
     accessibility: str | None = None
+    #: The règlement intérieur (its address, or where it is annexed), the teaching methods and
+    #: the price or funding line (convocation: Code du travail L6353-8, Qualiopi indicator 1).
+    rules: str | None = None
+    methods: str | None = None
+    price: str | None = None
     #: The session file it was read from (errors about missing fields name it).
     source: Path | None = None
 

@@ -39,9 +39,12 @@ _KEYS: Mapping[str, tuple[str, ...]] = {
     "audience": ("public", "public vise"),
     "prerequisites": ("prerequis",),
     "accessibility": ("accessibilite",),
+    "rules": ("reglement interieur", "reglement"),
+    "methods": ("methodes", "methodes pedagogiques", "moyens pedagogiques"),
+    "price": ("tarif", "prix", "cout", "financement"),
 }
 _TEXT_FIELDS = ("title", "place", "address", "cite_educative", "organisation", "coordinator")
-_OPTIONAL_TEXTS = ("audience", "prerequisites", "accessibility")
+_OPTIONAL_TEXTS = ("audience", "prerequisites", "accessibility", "rules", "methods", "price")
 _PERIODS: Mapping[str, Period] = {
     "matin": "matin",
     "morning": "matin",
@@ -168,6 +171,9 @@ def load_session(path: Path) -> Session:
         audience=extras["audience"],
         prerequisites=extras["prerequisites"],
         accessibility=extras["accessibility"],
+        rules=extras["rules"],
+        methods=extras["methods"],
+        price=extras["price"],
         source=path,
     )
 
