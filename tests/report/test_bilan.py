@@ -222,7 +222,7 @@ def test_a_bilan_made_before_the_last_day_announces_what_is_to_come_and_reconcil
     assert "Bilan établi le 2 mars 2026" in flat
     assert "le questionnaire de fin de formation est à venir" in flat
     assert flat.count("À venir : ces réponses sont attendues à partir du 3 mars 2026.") == 2
-    assert "À venir : ces réponses sont attendues à partir du 14 avril 2026." in flat
+    assert "À venir : ces réponses sont attendues à partir du 2 juin 2026." in flat  # 13 weeks
     # Trainee-hours as on the certificates: 6 h 30 (30 min late) + 3 h 30 + 7 h = 17 h.
     assert "Saint-Étienne 3 17 h" in flat
 

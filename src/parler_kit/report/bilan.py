@@ -71,8 +71,10 @@ class Bilan:
         return self.follow_up_due or any(r.n for r in self.follow_up)
 
 
-#: The à froid evaluation is sent this many weeks after the last day of the session.
-FOLLOW_UP_WEEKS = 6
+#: The à froid evaluation is due this many weeks after the last day of the session: « environ
+#: trois mois après la formation » (`content.FOLLOW_UP_DELAY`, Qualiopi indicator 30), as every
+#: document, form and guide of the kit says it.
+FOLLOW_UP_WEEKS = 13
 
 
 def follow_up_due(session: Session) -> dt.date:
