@@ -117,6 +117,9 @@ app: $(RUNTIME_STAMP)
 ## room: the training room (JupyterHub) on the example roster — prepared once in build/salle-demo/
 # (codes and answers are kept from one run to the next), day 1 released, then started in the
 # foreground (Ctrl-C stops it). For a real room: ROOM_IP=<this computer's Wi-Fi address>.
+# The room starts as root (one system account per participant, docs/room-guide.md): through sudo
+# when make runs as another user (sudo asks for the password).
+SUDO = $(if $(filter 0,$(shell id -u)),,sudo)
 ROOM_DIR  ?= build/salle-demo
 ROOM_IP   ?= 127.0.0.1
 ROOM_PORT ?= 8000
@@ -125,7 +128,7 @@ room: $(RUNTIME_STAMP) $(NODE_STAMP)
 		--session examples/session.yaml --out "$(ROOM_DIR)" --release day1 \
 		--address "http://$(ROOM_IP):$(ROOM_PORT)/"
 	@echo "Codes : $(ROOM_DIR)/acces/codes.csv ; cartes d'accès : $(ROOM_DIR)/acces/cartes-acces.pdf"
-	$(BIN)/parler-kit room start "$(ROOM_DIR)" --ip $(ROOM_IP) --port $(ROOM_PORT)
+	$(SUDO) $(BIN)/parler-kit room start "$(ROOM_DIR)" --ip $(ROOM_IP) --port $(ROOM_PORT)
 
 ## slides: each curriculum notebook as reveal.js slides in build/slides/dayN/, working offline.
 # nbconvert's slides load reveal.js, require.js and jQuery from CDNs: they are vendored once from the
