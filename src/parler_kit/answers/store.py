@@ -19,27 +19,25 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
 from parler_kit.answers.fileformat import AnswersFile, FormatProblem, StoredAnswer, dump, parse
+from parler_kit.answers.files import answers_name
 from parler_kit.atomic import locked, move, partial_path, write_atomic
+from parler_kit.environment import PARTICIPANT_ID, SESSION_ID, variable
 from parler_kit.errors import AnswerStoreError
 from parler_kit.i18n import ui_text
 from parler_kit.i18n.oserrors import os_error_cause
 
 _StatKey = tuple[int, int, int, int]
-#: Set by the training room for each participant's server (see `AnswerStore.open`).
-PARTICIPANT_VARIABLE = "PARLER_KIT_PARTICIPANT_ID"
-SESSION_VARIABLE = "PARLER_KIT_SESSION_ID"
 
 
 def answers_path_for(notebook: Path) -> Path:
     """The answers file that goes with a notebook: ``<dir>/<stem>.answers.json``."""
     notebook = Path(notebook)
-    return notebook.with_name(f"{notebook.stem}.answers.json")
+    return notebook.with_name(answers_name(notebook.stem))
 
 
 def read_answers(path: Path) -> AnswersFile:
@@ -104,8 +102,8 @@ class AnswerStore:
         # In a training room each person's server runs with their identity in the environment
         # (parler_kit.room.spawner): every file a widget opens there records, and is checked
         # against, its owner, even when the notebook did not say whose answers these are.
-        participant_id = participant_id or os.environ.get(PARTICIPANT_VARIABLE) or None
-        session_id = session_id or os.environ.get(SESSION_VARIABLE) or None
+        participant_id = participant_id or variable(PARTICIPANT_ID)
+        session_id = session_id or variable(SESSION_ID)
         store = cls(path, participant_id, session_id, _token=_OPEN_TOKEN)
         with store._locked():
             store._remove_stale_temp_files()

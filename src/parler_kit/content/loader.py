@@ -41,11 +41,11 @@ from parler_kit.content.bank import COLLECTIONS, ContentBank
 from parler_kit.content.checks import check_bank
 from parler_kit.content.model import ExerciseItem
 from parler_kit.content.pydantic_fr import describe_validation_error
+from parler_kit.environment import CACHE_DIR
 from parler_kit.errors import ContentError, Problem
 from parler_kit.i18n.yaml_errors import yaml_problem
 
 SCHEMA_VERSION = 1
-CACHE_DIR_VARIABLE = "PARLER_KIT_CACHE_DIR"
 #: The modules whose code decides what a validated bank contains (part of the cache key).
 _VALIDATING_MODULES = ("bank.py", "checks.py", "loader.py", "model.py", "pydantic_fr.py")
 _EXERCISE_ADAPTER: TypeAdapter[Any] = TypeAdapter(ExerciseItem)
@@ -75,7 +75,7 @@ def load_bank() -> ContentBank:
 
 def bank_cache_dir() -> Path:
     """Where validated banks are cached (never the repository or the package)."""
-    explicit = os.environ.get(CACHE_DIR_VARIABLE)
+    explicit = os.environ.get(CACHE_DIR)
     if explicit:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from parler_kit.answers import read_answers
+from parler_kit.answers.files import answers_name as answers_file_name
 from parler_kit.atomic import replacing
 from parler_kit.course.config import CourseConfig
 from parler_kit.course.identify import (
@@ -225,7 +226,7 @@ def _identify(
     answers_name = None
     if paired is not None:
         own = paired[1].casefold() == normalise_stem(info.path.stem)
-        answers_name = f"{notebook.name if own else paired[1]}.answers.json"
+        answers_name = answers_file_name(notebook.name if own else paired[1])
     return Candidate(
         participant, notebook, info.path, paired[0] if paired else None, answers_name, last_change
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from parler_kit.answers.files import SUFFIX
 from parler_kit.course.config import CourseConfig
 from parler_kit.course.release_copy import changed_notebooks, release_folder
 from parler_kit.errors import ParlerKitError
@@ -96,7 +97,7 @@ def _api(course: CourseConfig, day: str) -> Any:
     config.CourseDirectory.root = str(course.root)
     config.CourseDirectory.source_directory = str(course.source)
     # Never let autograde copy an answers file of the source over a participant's own.
-    answers_files = sorted(p.name for p in (course.source / day).glob("*.answers.json"))
+    answers_files = sorted(p.name for p in (course.source / day).glob(f"*{SUFFIX}"))
     config.Autograde.exclude_overwriting = {day: answers_files}
     coursedir = CourseDirectory(config=config)
     return NbGraderAPI(coursedir=coursedir, config=config)

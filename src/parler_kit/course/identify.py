@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from parler_kit.answers.files import answers_name_parts
+
 _COPY_MARKS = re.compile(
     r"(\s*\(\d+\))|([\s_-]*(copie|copy)(\s*\d+)?$)|(^(copie|copy)\s+(de|of)\s+)",
     re.IGNORECASE,
 )
-_ANSWERS_NAME = re.compile(r"^(?P<stem>.*?)\.answers(?P<rest>.*)\.json$", re.IGNORECASE)
 
 
 def clean_stem(stem: str) -> str:
@@ -43,10 +44,10 @@ def answers_stem(path: Path) -> str | None:
     « jour1 »; « carnet.answers.json », the store shared by the notebooks of a folder, gives
     « carnet ».
     """
-    match = _ANSWERS_NAME.match(path.name)
-    if match is None:
+    parts = answers_name_parts(path.name)
+    if parts is None:
         return None
-    return clean_stem(match["stem"] + match["rest"])
+    return clean_stem(parts[0] + parts[1])
 
 
 @dataclass(frozen=True)

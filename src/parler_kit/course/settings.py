@@ -12,9 +12,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from parler_kit.answers.files import STORE_GLOBS
+from parler_kit.environment import print_environment
+from parler_kit.paths import FEEDBACK_TEMPLATES
+
 COURSE_ID = "parler-tout-petits"
-#: nbgrader's French feedback template (adapted from nbgrader's own), in the repository.
-FEEDBACK_TEMPLATES = Path(__file__).resolve().parents[3] / "nbgrader_templates"
 
 
 def apply_course_settings(c: Any, root: Path, source: Path) -> None:
@@ -56,11 +58,7 @@ def apply_course_settings(c: Any, root: Path, source: Path) -> None:
         "*.pyc",
         "__pycache__",
         "feedback",
-        *(
-            f"{source}{middle}/*/{pattern}"
-            for middle in ("", "/.")
-            for pattern in ("*.answers.json", "*.answers.json.lock", "*.answers.json.corrupt-*")
-        ),
+        *(f"{source}{middle}/*/{pattern}" for middle in ("", "/.") for pattern in STORE_GLOBS),
     ]
 
     # The trainer's guidance (markdown cells tagged "formateur") is dropped from the release.
@@ -88,7 +86,7 @@ def apply_course_settings(c: Any, root: Path, source: Path) -> None:
     # answer, the expected one and the explanation. Set inside the kernel, so it holds for the
     # CLI and for NbGraderAPI alike.
     c.Execute.extra_arguments = [
-        "--IPKernelApp.exec_lines=import os; os.environ['PARLER_KIT_MODE'] = 'print'",
+        f"--IPKernelApp.exec_lines=import os; os.environ.update({print_environment()!r})",
     ]
 
     # Feedback in French, without code (nbgrader_templates/feedback_fr/ adapts nbgrader's own).

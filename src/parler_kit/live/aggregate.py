@@ -5,13 +5,13 @@ texts become cards whose id is a salted hash (the salt never leaves the server),
 pick which card to project without learning whose text it is. Only the keys of the view are
 read: ``observation:<child>`` records are never looked at.
 
-Entry versus end of the positioning quiz: for one participant and one question, the earliest
-answer is the entry one; a later answer saved in another file (the last day's notebook) is the
-end one.
+Entry versus end of the positioning quiz: `parler_kit.answers.distribution.entry_and_end`, the
+bilan's rule; a lone answer counts as an end one only when the view knows the session's last day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +22,7 @@ from parler_kit.answers.distribution import (
     SCALE,
     Distribution,
     choice_distribution,
+    entry_and_end,
     merged_answers,
     text_answers,
 )
@@ -112,11 +113,17 @@ def answered_count(view: View, files: Files) -> int:
     )
 
 
-def view_sections(bank: ContentBank, view: View, files: Files, salt: str) -> tuple[Section, ...]:
-    """Everything the view shows, in the order it is drawn (most wrong first where it says so)."""
+def view_sections(
+    bank: ContentBank, view: View, files: Files, salt: str, last_day: dt.date | None = None
+) -> tuple[Section, ...]:
+    """Everything the view shows, in the order it is drawn (most wrong first where it says so).
+
+    `last_day`, the session's last day when known, decides a lone positioning answer (see
+    `entry_and_end`).
+    """
     merged = {who: merged_answers(participant_files) for who, participant_files in files.items()}
     if view.kind == "positioning":
-        return tuple(_positioning(bank.exercise(key), files) for key in view.keys)
+        return tuple(_positioning(bank.exercise(key), files, last_day) for key in view.keys)
     if view.kind == "quiz":
         return tuple(_quiz(bank.exercise(key), merged) for key in view.keys)
     if view.kind == "classify":
@@ -148,21 +155,16 @@ def _quiz(record: object, merged: Mapping[str, Mapping[str, StoredAnswer]]) -> Q
     return QuestionBars(question, choice_distribution(_values(merged, question.id), allowed))
 
 
-def _positioning(record: object, files: Files) -> QuestionBars:
+def _positioning(record: object, files: Files, last_day: dt.date | None) -> QuestionBars:
     question = _as_quiz(record)
     entry: list[Any] = []
     end: list[Any] = []
     for participant_files in files.values():
-        found = sorted(
-            (data.answers[question.id].changed_at, str(data.path), data.answers[question.id])
-            for data in participant_files
-            if question.id in data.answers
-        )
-        if not found:
-            continue
-        entry.append(found[0][2].value)
-        if found[-1][1] != found[0][1] and found[-1][0] > found[0][0]:
-            end.append(found[-1][2].value)
+        first, last = entry_and_end(participant_files, question.id, last_day)
+        if first is not None:
+            entry.append(first.value)
+        if last is not None:
+            end.append(last.value)
     allowed = {c.id for c in question.choices}
     return QuestionBars(
         question,

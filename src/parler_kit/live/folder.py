@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from parler_kit.answers import AnswersFile, read_answers
+from parler_kit.answers import AnswersFile, is_answers_name, read_answers
 from parler_kit.errors import AnswerStoreError
 
 _DAY = re.compile(r"^day(\d+)$")
@@ -30,11 +30,6 @@ class ClassAnswers:
     participants: int = 0
     skipped: int = 0
     days: frozenset[int] = frozenset()
-
-
-def is_answers_name(name: str) -> bool:
-    """Whether a file name is an answers file's (not a temp file nor a copy kept aside)."""
-    return ".answers" in name and name.endswith(".json") and not name.startswith(".")
 
 
 def since(data: AnswersFile, moment: str | None) -> AnswersFile:

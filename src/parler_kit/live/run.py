@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import errno
 import socket
 from pathlib import Path
@@ -19,9 +20,14 @@ from parler_kit.live.server import LiveService, poller
 from parler_kit.live.state import LiveState
 
 
-def service_for(folder: Path, prefix: str = "/", address: str | None = None) -> LiveService:
-    """The shared service over a class folder (read once at start, then polled)."""
-    return LiveService(LiveState(folder, load_bank()), prefix, address)
+def service_for(
+    folder: Path, prefix: str = "/", address: str | None = None, last_day: dt.date | None = None
+) -> LiveService:
+    """The shared service over a class folder (read once at start, then polled).
+
+    `last_day` is the session's last day when known (see `LiveState`).
+    """
+    return LiveService(LiveState(folder, load_bank(), last_day), prefix, address)
 
 
 def bind(host: str, port: int) -> list[socket.socket]:

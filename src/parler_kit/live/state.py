@@ -8,6 +8,7 @@ while every file stays as it is. `version` grows whenever what a page shows may 
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from pathlib import Path
 
@@ -22,9 +23,11 @@ from parler_kit.live.views import View, class_views, view_by_slug
 class LiveState:
     """The class folder's answers, the views, and the trainer's display choices."""
 
-    def __init__(self, folder: Path, bank: ContentBank) -> None:
+    def __init__(self, folder: Path, bank: ContentBank, last_day: dt.date | None = None) -> None:
         self.folder = ClassFolder(folder)
         self.bank = bank
+        #: The session's last day, when known: a lone positioning answer that day is an end one.
+        self.last_day = last_day
         self.views = class_views(bank)
         self.salt = secrets.token_hex(16)
         self.version = 0
@@ -80,7 +83,7 @@ class LiveState:
     def body(self, view: View, moderation: bool) -> str:
         """One view's body, as frozen or as now, with the trainer's display choices."""
         answers = self.frozen.get(view.slug, self.answers)
-        sections = view_sections(self.bank, view, answers.files, self.salt)
+        sections = view_sections(self.bank, view, answers.files, self.salt, self.last_day)
         display = Display(
             view.slug in self.revealed, frozenset(self.shown.get(view.slug, ())), moderation
         )

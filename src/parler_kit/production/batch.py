@@ -27,8 +27,9 @@ from parler_kit.atomic import write_atomic
 from parler_kit.content import ContentBank, load_bank
 from parler_kit.errors import ProductionError
 from parler_kit.i18n import Locale, ui_text
+from parler_kit.paths import FOLLOW_UP_TEMPLATE, WORKBOOK_TEMPLATE
 from parler_kit.production.files import answers_digest, csv_bytes, participant_dir
-from parler_kit.production.follow_up import FOLLOW_UP_NAME, FOLLOW_UP_TEMPLATE, load_follow_up
+from parler_kit.production.follow_up import FOLLOW_UP_NAME, load_follow_up
 from parler_kit.production.manifest import (
     MANIFEST_CSV,
     Entry,
@@ -44,7 +45,7 @@ from parler_kit.production.worker import FORMAT_FILES, BatchContext, build_parti
 from parler_kit.roster import Participant, load_roster, load_session
 
 #: The participant workbook template shipped in the repository's ``workbooks/`` folder.
-DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "workbooks" / "workbook.ipynb"
+DEFAULT_TEMPLATE = WORKBOOK_TEMPLATE
 FORMATS = ("ipynb", "html", "pdf")
 #: How the handout is rendered: in this process from the template's show() calls (fast), or by
 #: executing the workbook in a Jupyter kernel with PARLER_KIT_MODE=print (docs/performance.md).

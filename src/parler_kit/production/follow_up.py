@@ -15,14 +15,14 @@ from pathlib import Path
 
 import nbformat
 
+from parler_kit.answers.files import FOLLOW_UP_ANSWERS
+from parler_kit.paths import FOLLOW_UP_TEMPLATE
 from parler_kit.production.workbook import prepared_notebook
 from parler_kit.roster import Participant, Session
 
-#: The shipped follow-up template, in the repository's ``workbooks/`` folder.
-FOLLOW_UP_TEMPLATE = Path(__file__).resolve().parents[3] / "workbooks" / "evaluation_a_froid.ipynb"
 #: File names inside ``<out>/<participant id>/``.
 FOLLOW_UP_NAME = "evaluation_a_froid.ipynb"
-FOLLOW_UP_ANSWERS_NAME = "evaluation_a_froid.answers.json"
+FOLLOW_UP_ANSWERS_NAME = FOLLOW_UP_ANSWERS
 
 
 def load_follow_up(path: Path = FOLLOW_UP_TEMPLATE) -> tuple[nbformat.NotebookNode, str]:

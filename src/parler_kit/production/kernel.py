@@ -17,9 +17,8 @@ import papermill
 from jupyter_client.manager import KernelManager
 from papermill.exceptions import PapermillExecutionError
 
+from parler_kit.environment import print_environment
 from parler_kit.production.handout import CellError
-
-PRINT_MODE = {"PARLER_KIT_MODE": "print"}
 
 
 def _template_index(notebook: Any, index: int) -> int:
@@ -32,7 +31,7 @@ def _template_index(notebook: Any, index: int) -> int:
 def execute_for_print(notebook: Any, folder: Path, *, timeout: int = 300) -> Any:
     """The executed notebook; CellError naming the template cell when a cell fails."""
     # Worker processes are the kernel's parent: the variable reaches the kernel via inheritance.
-    os.environ.update(PRINT_MODE)
+    os.environ.update(print_environment())
     sockets = Path(tempfile.mkdtemp(prefix="pk-kernel-"))
     manager = KernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "k"))
     try:

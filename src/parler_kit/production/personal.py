@@ -11,13 +11,14 @@ import html
 import re
 from typing import Any
 
+from parler_kit.answers.files import WORKBOOK_ANSWERS
 from parler_kit.content import ContentBank
 from parler_kit.i18n import Locale, format_date, french_typography, ui_text
 from parler_kit.production.selection import role_examples, select_for_role
 from parler_kit.roster import Participant, Session
 
 #: Name of the answers file beside ``workbook.ipynb`` (what `answers_path_for` gives).
-ANSWERS_NAME = "workbook.answers.json"
+ANSWERS_NAME = WORKBOOK_ANSWERS
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
 

@@ -3,10 +3,8 @@
 Pure functions over content records and `AnswersFile` objects. What is never read: the
 ``observation:<child>`` keys (observation data about children stays out of the bilan).
 
-Entry versus end of the positioning quiz: the same questions are asked on the first day and on
-the last, each time in that day's answers file. For one participant and one question, the
-earliest answer is the entry one and the latest, when it comes later from another file, the end one;
-a lone answer dated the last day of the session counts as an end answer (absent on day one).
+Entry versus end of the positioning quiz: `parler_kit.answers.distribution.entry_and_end`, the
+rule the live view shares, given the session's last day.
 """
 
 from __future__ import annotations
@@ -18,7 +16,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from parler_kit.answers import AnswersFile, StoredAnswer
-from parler_kit.answers.distribution import SCALE, choice_distribution, merged_answers, text_answers
+from parler_kit.answers.distribution import (
+    SCALE,
+    choice_distribution,
+    entry_and_end,
+    merged_answers,
+    text_answers,
+)
 from parler_kit.answers.scoring import dialogue_turn_matches, score_value
 from parler_kit.content import AVOID, ContentBank
 from parler_kit.content.model import (
@@ -68,32 +72,6 @@ class QuizBeforeAfter:
     end: Tally
 
 
-def _entry_end(
-    files: Sequence[AnswersFile], key: str, last_day: dt.date
-) -> tuple[StoredAnswer | None, StoredAnswer | None]:
-    found = sorted(
-        ((data.answers[key], str(data.path)) for data in files if key in data.answers),
-        key=lambda item: item[0].changed_at,
-    )
-    if not found:
-        return None, None
-    (first, first_file), (last, last_file) = found[0], found[-1]
-    # A later answer in another file is the end one; the same answer seen twice (nbgrader keeps
-    # copies of a file under submitted/, autograded/ and feedback/) is not.
-    if last_file != first_file and last.changed_at > first.changed_at:
-        return first, last
-    if _day_of(first.changed_at) >= last_day:
-        return None, first
-    return first, None
-
-
-def _day_of(iso: str) -> dt.date:
-    try:
-        return dt.datetime.fromisoformat(iso.replace("Z", "+00:00")).date()
-    except ValueError:
-        return dt.date.min
-
-
 def positioning(
     bank: ContentBank, files: Mapping[str, Sequence[AnswersFile]], last_day: dt.date
 ) -> list[QuizBeforeAfter]:
@@ -103,7 +81,7 @@ def positioning(
         entry: list[float] = []
         end: list[float] = []
         for participant_files in files.values():
-            first, last = _entry_end(participant_files, question.id, last_day)
+            first, last = entry_and_end(participant_files, question.id, last_day)
             if first is not None:
                 entry.append(score_value(question, first.value).points)
             if last is not None:
@@ -129,7 +107,7 @@ def positioning_overall(
         for participant_files in files.values():
             answered = False
             for question in (q for q in bank.exercises_of(QuizQuestion) if q.positioning):
-                stored = _entry_end(participant_files, question.id, last_day)[side]
+                stored = entry_and_end(participant_files, question.id, last_day)[side]
                 if stored is not None:
                     right += score_value(question, stored.value).points
                     total += 1
@@ -145,7 +123,7 @@ def participant_quiz(
     """One participant's positioning quiz: (right, answered) at entry and at the end, or None."""
     sides: list[list[float]] = [[], []]
     for question in (q for q in bank.exercises_of(QuizQuestion) if q.positioning):
-        for side, stored in enumerate(_entry_end(files, question.id, last_day)):
+        for side, stored in enumerate(entry_and_end(files, question.id, last_day)):
             if stored is not None:
                 sides[side].append(score_value(question, stored.value).points)
     entry, end = ((int(sum(s)), len(s)) if s else None for s in sides)
@@ -162,7 +140,7 @@ def participant_end_answers(
     """
     found = {}
     for question in (q for q in bank.exercises_of(QuizQuestion) if q.positioning):
-        end = _entry_end(files, question.id, last_day)[1]
+        end = entry_and_end(files, question.id, last_day)[1]
         if end is not None:
             found[question.id] = end.value
     return found

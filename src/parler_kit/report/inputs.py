@@ -1,6 +1,6 @@
 """Read a folder of answers files for the bilan, keeping what is valid and naming what is not.
 
-Every ``*.answers*.json`` under the folder is read (read-only: nothing is moved or rewritten,
+Every answers file under the folder (`parler_kit.answers.answers_paths`) is read (read-only: nothing is moved or rewritten,
 unlike `AnswerStore.open`). A file is left out, with a French reason, when it cannot be read or
 has an unknown schema version, names no participant, comes from another session, or names
 someone absent from the roster. Roster participants with no valid file are listed too.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parler_kit.answers import AnswersFile, read_answers
+from parler_kit.answers import AnswersFile, answers_paths, read_answers
 from parler_kit.errors import AnswerStoreError
 from parler_kit.i18n import ui_text
 from parler_kit.roster import Participant, Roster, Session
@@ -38,16 +38,11 @@ class AnswersSet:
     plans: list[PlanFollowUp] = field(default_factory=list)
 
 
-def is_answers_file(path: Path) -> bool:
-    """Whether a file name is an answers file's (« carnet.answers.json », « x.answers (1).json »)."""
-    return path.is_file() and ".answers" in path.name and path.suffix == ".json"
-
-
 def load_answers(folder: Path, roster: Roster, session: Session) -> AnswersSet:
     """Every valid answers file under `folder` for `session` and `roster`; see the module doc."""
     found = AnswersSet()
     known = {p.id for p in roster.participants}
-    for path in sorted(p for p in folder.rglob("*.json") if is_answers_file(p)):
+    for path in answers_paths(folder):
         try:
             data = read_answers(path)
         except AnswerStoreError as error:

@@ -22,6 +22,7 @@ from typing import Any
 
 from parler_kit.answers import StoredAnswer
 from parler_kit.answers.fileformat import dump
+from parler_kit.answers.files import DAY_ANSWERS, FOLLOW_UP_ANSWERS
 from parler_kit.answers.scoring import adult_turn_indexes
 from parler_kit.content import AVOID, ContentBank
 from parler_kit.content.model import ClassificationItem, DialogueItem, QuizQuestion
@@ -32,8 +33,6 @@ from parler_kit.report.inputs import AnswersSet
 from parler_kit.roster import Roster, Session
 
 MARKER = "SIMULATION-DEMONSTRATION.txt"
-#: The follow-up evaluation's answers file, as `parler_kit.production.follow_up` names it.
-FOLLOW_UP_ANSWERS = "evaluation_a_froid.answers.json"
 
 #: Simulated comments, written for their question (never a criticism under « le plus
 #: apprécié », nothing about what the course does not have); each is used at most once.
@@ -238,7 +237,7 @@ def _write(
     participant_id: str,
     session_id: str,
     answers: dict[str, StoredAnswer],
-    name: str = "carnet.answers.json",
+    name: str = DAY_ANSWERS,
 ) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name

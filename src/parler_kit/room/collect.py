@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parler_kit.answers import read_answers
+from parler_kit.answers import SUFFIX, read_answers
 from parler_kit.course import load_course_config
 from parler_kit.course.release_copy import changed_notebooks, submit_release_copy
 from parler_kit.course.release_copy import release_folder as course_release_folder
@@ -27,7 +27,7 @@ from parler_kit.room.layout import RoomLayout
 from parler_kit.room.release import participants_of
 
 #: How an answers file's name ends (``carnet.answers.json``, ``workbook.answers.json``).
-ANSWERS_SUFFIX = ".answers.json"
+ANSWERS_SUFFIX = SUFFIX
 
 
 @dataclass

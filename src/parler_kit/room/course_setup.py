@@ -13,12 +13,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from parler_kit import paths
+from parler_kit.answers import STORE_GLOBS
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
 from parler_kit.room.layout import RoomLayout
 
 #: The curriculum shipped in the repository (nbgrader source notebooks, one folder per day).
-CURRICULUM = Path(__file__).resolve().parents[3] / "curriculum"
+CURRICULUM = paths.CURRICULUM
 
 COURSE_CONFIG_TEXT = '''"""nbgrader configuration of this room's course (written by `parler-kit room prepare`).
 
@@ -33,9 +35,7 @@ HERE = Path(__file__).resolve().parent
 apply_course_settings(get_config(), root=HERE, source=HERE / "curriculum")  # type: ignore[name-defined]  # noqa: F821
 '''
 
-_NOT_COPIED = shutil.ignore_patterns(
-    ".ipynb_checkpoints", "__pycache__", "*.answers.json", "*.answers.json.*", "*.lock"
-)
+_NOT_COPIED = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", *STORE_GLOBS, "*.lock")
 
 
 def curriculum_days(curriculum: Path = CURRICULUM) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from parler_kit.paths import proxy_command
 from parler_kit.room.accounts import load_accounts
 from parler_kit.room.layout import RoomLayout
 from parler_kit.room.services import hub_services
@@ -19,10 +20,8 @@ from parler_kit.room.services import hub_services
 TRAINER_GROUP = "formateurs"
 PARTICIPANT_GROUP = "participants"
 TEMPLATES = Path(__file__).with_name("templates") / "hub"
-#: configurable-http-proxy, installed by the Makefile from package-lock.json.
-PROXY_COMMAND = (
-    Path(__file__).resolve().parents[3] / "node_modules" / ".bin" / "configurable-http-proxy"
-)
+#: configurable-http-proxy, installed by the Makefile from package-lock.json (or on PATH).
+PROXY_COMMAND = proxy_command()
 
 #: Options of every cookie the room sets (tornado's names; the hub adds HttpOnly itself).
 COOKIE_OPTIONS = {"SameSite": "Lax"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parler_kit.answers import AnswerStore
+from parler_kit.answers import DAY_ANSWERS, SUFFIX, AnswerStore
 from parler_kit.atomic import write_atomic
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
@@ -23,7 +23,7 @@ from parler_kit.room.landing import write_landing
 from parler_kit.room.layout import RoomLayout
 
 #: The store every notebook of a day folder shares (what the curriculum's widgets open by default).
-DAY_ANSWERS_NAME = "carnet.answers.json"
+DAY_ANSWERS_NAME = DAY_ANSWERS
 WORKBOOK_NAME = "workbook.ipynb"
 
 
@@ -79,7 +79,7 @@ def _release_to(source: Path, target: Path) -> tuple[list[str], list[str]]:
     kept: list[str] = []
     for path in sorted(p for p in source.rglob("*") if p.is_file()):
         relative = path.relative_to(source)
-        if ".ipynb_checkpoints" in relative.parts or path.name.endswith(".answers.json"):
+        if ".ipynb_checkpoints" in relative.parts or path.name.endswith(SUFFIX):
             continue
         destination = target / relative
         if destination.exists():

@@ -8,6 +8,7 @@ import socket
 import sys
 from typing import Any
 
+from parler_kit.environment import ROOM_ADDRESS
 from parler_kit.room.layout import RoomLayout
 
 #: Name of the service whose token `room status` uses (read-only: who is connected).
@@ -15,7 +16,7 @@ STATUS_SERVICE = "parler-kit-salle"
 #: The trainers' live class view (parler_kit.live), at /services/classe/.
 LIVE_SERVICE = "classe"
 #: The public address `room start` gives the hub process, shown on the live view's join panel.
-ADDRESS_VARIABLE = "PARLER_KIT_ROOM_ADDRESS"
+ADDRESS_VARIABLE = ROOM_ADDRESS
 #: Servers idle for this long are stopped (their answers are on disk; a new login restarts them).
 IDLE_TIMEOUT_S = 3600
 

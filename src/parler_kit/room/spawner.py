@@ -27,6 +27,7 @@ from typing import Any
 from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
 from traitlets import Bool, Unicode
 
+from parler_kit.environment import CACHE_DIR, PARTICIPANT_ID, SESSION_ID
 from parler_kit.room.accounts import Account, load_accounts
 from parler_kit.room.isolation import load_system_accounts
 from parler_kit.room.layout import RoomLayout
@@ -147,16 +148,16 @@ class RoomSpawner(LocalProcessSpawner):  # type: ignore[misc]  # jupyterhub ship
                 "XDG_CACHE_HOME": str(home / ".cache"),
                 "XDG_CONFIG_HOME": str(home / ".config"),
                 "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
-                "PARLER_KIT_SESSION_ID": self.session_id,
+                SESSION_ID: self.session_id,
                 # One content-bank cache for the whole room, written by `room start` (the
                 # organiser's, read-only for every server: a pickle nobody else can plant).
-                "PARLER_KIT_CACHE_DIR": str(state / "cache"),
+                CACHE_DIR: str(state / "cache"),
                 # Where Voilà finds the participant page's template (`settings.VOILA_TEMPLATE`).
                 "JUPYTER_PATH": str(JUPYTER_PATH_DIR),
             }
         )
         if account.kind == "participant":
-            env["PARLER_KIT_PARTICIPANT_ID"] = account.person_id
+            env[PARTICIPANT_ID] = account.person_id
         else:
             env["JUPYTERLAB_SETTINGS_DIR"] = str(
                 server_config_dir(layout, account.kind) / "lab" / "user-settings"

@@ -7,6 +7,7 @@ or its static HTML twin when the notebook runs for print (``PARLER_KIT_MODE=prin
 This is the only package of the kit that imports ipywidgets or IPython.
 """
 
+from parler_kit.environment import print_mode
 from parler_kit.widgets.action_sheet import ActionSheet
 from parler_kit.widgets.dialogue import DialogueAnnotator
 from parler_kit.widgets.evaluation import EvaluationForm
@@ -14,7 +15,7 @@ from parler_kit.widgets.observation import ObservationChecklist
 from parler_kit.widgets.quiz import Quiz
 from parler_kit.widgets.reformulation import ReformulationExercise
 from parler_kit.widgets.section import ExerciseSection
-from parler_kit.widgets.show import WIDGETS, build, print_html, print_mode, section, show
+from parler_kit.widgets.show import WIDGETS, build, print_html, section, show
 from parler_kit.widgets.techniques import TechniqueExercise
 from parler_kit.widgets.timeline import MilestoneTimeline
 from parler_kit.widgets.vocabulary import VocabularyChart

@@ -19,13 +19,13 @@ import ipywidgets as w
 from ipywidgets.widgets.widget_button import ButtonStyle
 from ipywidgets.widgets.widget_string import HTMLStyle
 
-from parler_kit.answers import AnswerStore, StoredAnswer
+from parler_kit.answers import DAY_ANSWERS, AnswerStore, StoredAnswer
 from parler_kit.content import AVOID, ContentBank, Text, load_bank
 from parler_kit.errors import AnswerStoreError, ParlerKitError
 from parler_kit.i18n import Locale, french_typography, ui_text
 
 #: The answers file used when a widget is given no store: ``carnet.answers.json`` in the cwd.
-DEFAULT_ANSWERS_NAME = "carnet.answers.json"
+DEFAULT_ANSWERS_NAME = DAY_ANSWERS
 
 # Okabe–Ito colours (colour-blind safe) on white; every state also has an icon and a word.
 _GOOD = "#0072B2"  # blue

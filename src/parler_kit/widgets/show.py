@@ -23,6 +23,7 @@ from parler_kit.content import (
     ContentBank,
     load_bank,
 )
+from parler_kit.environment import print_mode
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import Locale
 from parler_kit.widgets.action_sheet import ActionSheet
@@ -49,16 +50,10 @@ WIDGETS: dict[str, type[KitWidget]] = {
     "action_sheet": ActionSheet,
     "evaluation": EvaluationForm,
 }
-PRINT_MODE_VARIABLE = "PARLER_KIT_MODE"
 #: Set by Voilà in the environment of every kernel it starts (standalone or server extension).
 VOILA_VARIABLE = "VOILA_BASE_URL"
 #: Kinds already shown in this kernel (in Voilà only the first is built at once).
 _SHOWN: list[str] = []
-
-
-def print_mode() -> bool:
-    """Whether the notebook runs for print (``PARLER_KIT_MODE=print``)."""
-    return os.environ.get(PRINT_MODE_VARIABLE, "").strip().lower() == "print"
 
 
 def folded_sections() -> bool:

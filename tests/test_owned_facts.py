@@ -1,0 +1,89 @@
+"""Hold the line: each shared fact is written in its owner only (docs/architecture.md « One owner »).
+
+A fact is a string the kit's code must agree on (an answers file's name, an environment
+variable's name, a folder of the checkout). Docstrings and comments may name it; code elsewhere
+imports it from its owner.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "parler_kit"
+
+#: A pattern that may match a string literal of the code only in its owner (paths under SRC).
+#: ``.answers`` as in a file name (« carnet.answers.json », « *.answers*.json »), not in a catalog
+#: key (« cli.report.answers_option »).
+OWNED_TEXT = {
+    r"\.answers\b": "answers/files.py",
+    "PARLER_KIT_": "environment.py",
+    "node_modules": "paths.py",
+}
+
+
+def _docstrings(tree: ast.Module) -> set[int]:
+    nodes: list[ast.AST] = [tree]
+    nodes += [
+        n
+        for n in ast.walk(tree)
+        if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+    ]
+    found = set()
+    for node in nodes:
+        body = getattr(node, "body", [])
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            found.add(id(body[0].value))
+    return found
+
+
+def _modules() -> list[tuple[str, ast.Module]]:
+    return [
+        (path.relative_to(SRC).as_posix(), ast.parse(path.read_text("utf-8")))
+        for path in sorted(SRC.rglob("*.py"))
+    ]
+
+
+def _literals(tree: ast.Module) -> list[tuple[int, str]]:
+    docs = _docstrings(tree)
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+    ]
+
+
+def _climbs(tree: ast.Module) -> list[int]:
+    """Lines that walk up from a module's file with ``.parents[N]``."""
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Attribute)
+        and node.value.attr == "parents"
+    ]
+
+
+@pytest.mark.parametrize("text", OWNED_TEXT)
+def test_an_owned_literal_is_written_in_its_owner_only(text: str) -> None:
+    """No string literal of src/ outside its owner contains the owned text; the owner does."""
+    modules = _modules()
+    elsewhere = [
+        f"{name}:{line}"
+        for name, tree in modules
+        if name != OWNED_TEXT[text]
+        for line, value in _literals(tree)
+        if re.search(text, value)
+    ]
+    assert elsewhere == [], f"{text!r} outside {OWNED_TEXT[text]}: import it from there"
+    owner = dict(modules)[OWNED_TEXT[text]]
+    assert any(re.search(text, value) for _line, value in _literals(owner))
+
+
+def test_no_module_climbs_out_of_the_package_by_parents() -> None:
+    """No module finds the checkout with ``Path(__file__).parents[N]``: parler_kit.paths owns it."""
+    climbs = [f"{name}:{line}" for name, tree in _modules() for line in _climbs(tree)]
+    assert climbs == []
