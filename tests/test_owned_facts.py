@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,7 @@ def _docstrings(tree: ast.Module) -> set[int]:
     return found
 
 
+@cache
 def _modules() -> list[tuple[str, ast.Module]]:
     return [
         (path.relative_to(SRC).as_posix(), ast.parse(path.read_text("utf-8")))
@@ -87,3 +89,79 @@ def test_no_module_climbs_out_of_the_package_by_parents() -> None:
     """No module finds the checkout with ``Path(__file__).parents[N]``: parler_kit.paths owns it."""
     climbs = [f"{name}:{line}" for name, tree in _modules() for line in _climbs(tree)]
     assert climbs == []
+
+
+def _calls(tree: ast.Module, attribute: str, first_argument: object = None) -> list[int]:
+    """Lines calling ``<something>.<attribute>(…)``, with this first argument when given."""
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == attribute
+        and (
+            first_argument is None
+            or (
+                node.args
+                and isinstance(node.args[0], ast.Constant)
+                and node.args[0].value == first_argument
+            )
+        )
+    ]
+
+
+#: Code that is written in its owner only: (attribute called, first argument or None) → owners.
+#: course/export.py writes spreadsheet cells with every significant digit (« 0,3333 »), not a
+#: number for reading.
+OWNED_CALLS = {
+    ("combining", None): {"i18n/folding.py"},
+    ("replace", "."): {"i18n/numbers.py", "course/export.py"},
+}
+
+
+@pytest.mark.parametrize("call", OWNED_CALLS, ids=lambda c: f"{c[0]}({c[1]!r})")
+def test_accent_folding_and_french_decimals_are_written_once(call: tuple[str, str | None]) -> None:
+    """Accent folding (``unicodedata.combining``) and the decimal comma live in i18n only."""
+    owners = OWNED_CALLS[call]
+    modules = _modules()
+    elsewhere = [
+        f"{name}:{line}"
+        for name, tree in modules
+        if name not in owners
+        for line in _calls(tree, *call)
+    ]
+    assert elsewhere == [], f"{call[0]} outside {sorted(owners)}: use parler_kit.i18n"
+    assert all(_calls(tree, *call) for name, tree in modules if name in owners)
+
+
+def _named_calls(tree: ast.Module, name: str) -> list[ast.Call]:
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
+    ]
+
+
+#: The room's landing page and access cards build their Jinja2 environment from a string (the
+#: lead's package; to move onto `template_environment` with the room's next change).
+JINJA_PENDING = {"room/landing.py", "room/cards.py"}
+
+
+def test_jinja_environments_come_from_the_one_factory() -> None:
+    """Only printing.environment.template_environment builds a Jinja2 Environment (StrictUndefined)."""
+    built = {name for name, tree in _modules() if _named_calls(tree, "Environment")}
+    assert built - JINJA_PENDING == {"printing/environment.py"}
+
+
+def test_content_texts_are_shown_through_text_localised() -> None:
+    """No module typesets ``text.fr`` by hand: ``Text.localised(locale)`` is the one way."""
+    by_hand = [
+        f"{name}:{call.lineno}"
+        for name, tree in _modules()
+        for call in _named_calls(tree, "french_typography")
+        if call.args
+        and isinstance(call.args[0], ast.Attribute)
+        and call.args[0].attr == "fr"
+        and name != "content/model.py"
+    ]
+    assert by_hand == []

@@ -6,19 +6,19 @@ import re
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from parler_kit.admin.formatting import (
     city_of,
     format_dates,
     format_hours,
-    format_number,
     format_percent,
     format_time,
     nda_region,
 )
-from parler_kit.i18n import format_date, french_typography, ui_text
+from parler_kit.i18n import format_date, format_number, french_typography, ui_text
+from parler_kit.printing.environment import template_environment
 
 
 def unbroken(text: object) -> Markup:
@@ -32,14 +32,8 @@ def unbroken(text: object) -> Markup:
 
 @cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("parler_kit.admin", "templates"),
-        autoescape=True,  # names and structures are data, never markup
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(
+    env = template_environment(  # names and structures are data, never markup
+        "parler_kit.admin",
         date=lambda d: format_date(d, weekday=True),
         plain_date=format_date,
         dates=format_dates,

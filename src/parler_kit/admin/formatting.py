@@ -43,11 +43,6 @@ def format_percent(part: float, whole: float) -> str:
     return f"{round(100 * part / whole)}\u202f%" if whole else "—"
 
 
-def format_number(value: float) -> str:
-    """« 3 », « 2,5 »: no useless decimals, French decimal comma."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
-
-
 _POSTCODE_CITY = re.compile(r"\b\d{5}\s+(?P<city>[^,]+?)\s*$")
 
 

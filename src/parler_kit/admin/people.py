@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import unicodedata
-
+from parler_kit.i18n import fold
 from parler_kit.roster import Participant, Presence, Roster
-
-
-def _collation_key(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def sorted_participants(roster: Roster) -> list[Participant]:
     """The roster sorted as a French reader looks a name up (« Çelik » with the C's)."""
     return sorted(
         roster.participants,
-        key=lambda p: (_collation_key(p.last_name), _collation_key(p.first_name), p.id),
+        key=lambda p: (fold(p.last_name), fold(p.first_name), p.id),
     )
 
 

@@ -8,7 +8,6 @@ gets the same score wherever it is computed. Nothing here reads or writes files 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +23,7 @@ from parler_kit.content import (
 )
 from parler_kit.content.bank import ExerciseRecord
 from parler_kit.content.model import RubricFeature
-from parler_kit.i18n import Locale, ui_text
+from parler_kit.i18n import Locale, fold, ui_text
 
 
 @dataclass(frozen=True)
@@ -133,8 +132,7 @@ _OPENING_END = re.compile(r"(\?|…|\.\.\.)[\s»\"')\]]*$")
 
 def _fold(text: str) -> str:
     """Lowercase without accents, so « tombé » and « tombe » compare equal."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return fold(text.replace("’", "'"))
 
 
 def _content_words(text: str) -> set[str]:

@@ -6,7 +6,7 @@ the i18n catalogs (French by default) and series differ by marker, hatch or line
 colour alone.
 """
 
-from parler_kit.charts.base import figure_to_png, figure_to_svg, format_number, new_figure
+from parler_kit.charts.base import figure_to_png, figure_to_svg, new_figure
 from parler_kit.charts.milestones import TIMELINE_MAX_MONTHS, milestone_timeline_figure
 from parler_kit.charts.observation import FREQUENCIES, Frequency, observation_profile_figure
 from parler_kit.charts.scores import quiz_before_after_figure, score_by_technique_figure
@@ -18,7 +18,6 @@ __all__ = [
     "Frequency",
     "figure_to_png",
     "figure_to_svg",
-    "format_number",
     "milestone_timeline_figure",
     "new_figure",
     "observation_profile_figure",

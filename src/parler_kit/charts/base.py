@@ -40,11 +40,6 @@ def new_figure(width: float = PRINT_WIDTH_IN, height: float = 3.6) -> Figure:
     return figure
 
 
-def format_number(value: float) -> str:
-    """A count or score the French way: « 3 », « 0,5 », « 67,1 » (one decimal at most)."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
-
-
 def figure_to_png(fig: Figure, dpi: int = 150) -> bytes:
     """The figure as PNG bytes (150 dpi by default: sharp enough on paper and on a projector)."""
     buffer = io.BytesIO()

@@ -11,10 +11,9 @@ from parler_kit.charts.base import (
     HATCHES,
     MIN_FONT_PT,
     SMALL_FONT_PT,
-    format_number,
     new_figure,
 )
-from parler_kit.i18n import Locale, ui_text
+from parler_kit.i18n import Locale, format_number, ui_text
 
 
 def score_by_technique_figure(

@@ -15,11 +15,10 @@ from parler_kit.charts.base import (
     MARKERS,
     MIN_FONT_PT,
     SMALL_FONT_PT,
-    format_number,
     new_figure,
 )
 from parler_kit.content import ContentBank, VocabularyNorm
-from parler_kit.i18n import Locale, ui_text
+from parler_kit.i18n import Locale, format_number, ui_text
 
 
 def vocabulary_norms_figure(

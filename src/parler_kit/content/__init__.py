@@ -34,6 +34,8 @@ from parler_kit.content.plan import (
     course_minutes,
     day_label,
     day_of_section,
+    exercise_ids,
+    planned_exercises,
     section_heading,
     slot_minutes,
 )
@@ -69,8 +71,10 @@ __all__ = [
     "course_minutes",
     "day_label",
     "day_of_section",
+    "exercise_ids",
     "load_bank",
     "load_bank_from",
+    "planned_exercises",
     "section_heading",
     "slot_minutes",
 ]

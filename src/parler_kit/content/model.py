@@ -86,6 +86,16 @@ class Text(Frozen):
     def _english_blank_is_missing(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
 
+    def localised(self, locale: str = "fr") -> str:
+        """The text in `locale` (French when not translated), plain (not escaped).
+
+        French text is French-typeset (narrow no-break spaces, « guillemets »). The one way a
+        content text is shown: helpers that escape it for HTML are named ``*_html``.
+        """
+        if locale == "en" and self.en:
+            return self.en
+        return french_typography(self.fr)
+
 
 class AgeRange(Frozen):
     """An age range in months, both ends included, within 0–84 months."""
@@ -642,19 +652,52 @@ class HalfDayPlan(Frozen):
         return self
 
 
+class ExerciseSelection(Frozen):
+    """Which exercise items an exercise of the course shows, as rules over the content bank.
+
+    A question or item added to the bank that matches the rules appears in the notebook and in
+    the live view alike. Quiz questions: the positioning ones (`positioning`), or the others of
+    one `topic`; classification items: those of the `situations` listed.
+    """
+
+    kind: Literal["quiz", "classify", "reformulate", "dialogue"]
+    positioning: bool = False
+    topic: str | None = None
+    situations: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _rules_of_the_kind(self) -> ExerciseSelection:
+        if (self.positioning or self.topic is not None) and self.kind != "quiz":
+            raise ValueError("« positioning » et « topic » ne s'appliquent qu'à un quiz")
+        if self.situations and self.kind != "classify":
+            raise ValueError("« situations » ne s'applique qu'à un exercice de classement")
+        return self
+
+
+class PlannedExercise(Frozen):
+    """An exercise of a day: its live view's address (`slug`), how the view draws it, its items."""
+
+    slug: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    view: Literal["quiz", "positioning", "classify", "dialogue", "texts"]
+    select: ExerciseSelection
+
+
 class CourseDay(Record):
     """One day of the course plan: the curriculum's notebooks are the source of its contents.
 
     The day's label is the one every document prints (workbook and handout headings, the hot
     evaluation's choices, the trainer guide); `workbook_sections` are the workbook sections that
     belong to the day. `half_days` say when each notebook is taught, how long it lasts and where
-    the breaks are: their minutes add up to the hours certified (tests/content/test_plan.py).
+    the breaks are: their minutes add up to the hours certified (tests/content/test_plan.py);
+    `exercises` are the exercises its notebooks show and the live view projects
+    (`parler_kit.content.plan.exercise_ids`).
     """
 
     day: int = Field(ge=1, le=3)
     label: Text
     half_days: tuple[HalfDayPlan, ...] = Field(min_length=1, max_length=2)
     workbook_sections: tuple[Text, ...] = ()
+    exercises: tuple[PlannedExercise, ...] = ()
 
     @property
     def notebooks(self) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from importlib.resources import files
 
 import segno
 
-from parler_kit.live.render import t
+from parler_kit.live.render import h
 from parler_kit.live.views import View
 
 
@@ -34,8 +34,8 @@ def page(
 ) -> str:
     """A whole French page: header with navigation and the trainer's buttons, then `body`."""
     nav = (
-        f'<nav aria-label="{t("live.nav.label")}"><a href="{base}">{t("live.nav.home")}</a> · '
-        f'<a href="{base}rejoindre">{t("live.nav.join")}</a></nav>'
+        f'<nav aria-label="{h("live.nav.label")}"><a href="{base}">{h("live.nav.home")}</a> · '
+        f'<a href="{base}rejoindre">{h("live.nav.join")}</a></nav>'
     )
     data = f' data-stream="{html.escape(stream)}"' if stream else ""
     data += f' data-action="{html.escape(action)}"' if action else ""
@@ -46,17 +46,17 @@ def page(
         f"<title>{html.escape(title)}</title><style>{_static('live.css')}</style></head>"
         f'<body{data} class="{"moderation" if moderation else ""}"><header>'
         f"<h1>{html.escape(title)}</h1>{controls}{nav}</header>"
-        f'<p class="frozen-banner" role="status">{t("live.frozen.banner")}</p>'
+        f'<p class="frozen-banner" role="status">{h("live.frozen.banner")}</p>'
         f'<main id="live" aria-live="polite">{body}</main>'
         f"<script>{_static('live.js')}</script></body></html>"
     )
 
 
 def _toggle(flag: str, on_key: str, off_key: str, shortcut: str) -> str:
-    off = t(off_key)
+    off = h(off_key)
     return (
         f'<button type="button" id="{flag}" data-action="{flag}" data-flag="{flag}" '
-        f'data-on="{t(on_key)}" data-off="{off}" aria-pressed="false" '
+        f'data-on="{h(on_key)}" data-off="{off}" aria-pressed="false" '
         f'accesskey="{shortcut}">{off}</button>'
     )
 
@@ -65,16 +65,16 @@ def reset_button() -> str:
     """« Réinitialiser l'affichage », asking for confirmation first."""
     return (
         f'<button type="button" id="reset" data-action="reset" '
-        f'data-confirm="{t("live.reset.confirm")}">{t("live.reset")}</button>'
+        f'data-confirm="{h("live.reset.confirm")}">{h("live.reset")}</button>'
     )
 
 
 def view_controls(view: View, base: str, moderation: bool) -> str:
     """The trainer's buttons on a view, and the link between projection and moderation."""
     other = (
-        f'<a href="{base}vue/{view.slug}">{t("live.projection.link")}</a>'
+        f'<a href="{base}vue/{view.slug}">{h("live.projection.link")}</a>'
         if moderation
-        else f'<a href="{base}vue/{view.slug}?moderation=1">{t("live.moderation.link")}</a>'
+        else f'<a href="{base}vue/{view.slug}?moderation=1">{h("live.moderation.link")}</a>'
     )
     has_key = view.kind in {"quiz", "positioning", "classify", "dialogue"}
     reveal = _toggle("revealed", "live.key.hide", "live.key.show", "r") if has_key else ""
@@ -87,10 +87,10 @@ def view_controls(view: View, base: str, moderation: bool) -> str:
 def join_body(address: str | None) -> str:
     """The join panel: the room's address in large text and as a QR code."""
     if not address:
-        return f'<div class="join"><p class="big">{t("live.join.no_address")}</p></div>'
-    qr = segno.make(address, error="m").svg_inline(scale=10, title=t("live.join.qr_title"))
+        return f'<div class="join"><p class="big">{h("live.join.no_address")}</p></div>'
+    qr = segno.make(address, error="m").svg_inline(scale=10, title=h("live.join.qr_title"))
     return (
-        f'<div class="join"><p>{t("live.join.intro")}</p>'
+        f'<div class="join"><p>{h("live.join.intro")}</p>'
         f'<p class="address">{html.escape(address)}</p>{qr}</div>'
     )
 
@@ -99,7 +99,7 @@ def refused_page() -> str:
     """The French page a participant (or anyone outside the trainers) gets, with a 403."""
     return (
         '<!doctype html><html lang="fr"><head><meta charset="utf-8">'
-        f"<title>{t('live.refused.title')}</title><style>{_static('live.css')}</style></head>"
-        f'<body><main class="refused"><h1>{t("live.refused.title")}</h1>'
-        f"<p>{t('live.refused.body')}</p></main></body></html>"
+        f"<title>{h('live.refused.title')}</title><style>{_static('live.css')}</style></head>"
+        f'<body><main class="refused"><h1>{h("live.refused.title")}</h1>'
+        f"<p>{h('live.refused.body')}</p></main></body></html>"
     )

@@ -44,19 +44,19 @@ class Bar:
     right: bool = False
 
 
-def t(key: str, **params: object) -> str:
+def h(key: str, **params: object) -> str:
     """A French UI string, HTML-escaped."""
     return html.escape(ui_text(key, "fr", **params))
 
 
-def kit(text: Text) -> str:
+def text_html(text: Text) -> str:
     """A content text in French, typeset and escaped."""
-    return html.escape(french_typography(text.fr))
+    return html.escape(text.localised())
 
 
 def quoted(text: Text) -> str:
     """A content text between « », unless it already opens with them."""
-    inner = kit(text)
+    inner = text_html(text)
     return inner if inner.startswith("«") else html.escape(french_typography(f"« {text.fr} »"))
 
 
@@ -66,7 +66,7 @@ def bars_html(bars: Sequence[Bar], n: int, revealed: bool) -> str:
     for bar in bars:
         width = round(100 * bar.count / n) if n else 0
         right = revealed and bar.right
-        mark = f' <span class="key-mark">{t("live.key.mark")}</span>' if right else ""
+        mark = f' <span class="key-mark">{h("live.key.mark")}</span>' if right else ""
         rows.append(
             f'<li class="bar{" right" if right else ""}">'
             f'<span class="bar-label">{bar.label}{mark}</span>'
@@ -77,7 +77,7 @@ def bars_html(bars: Sequence[Bar], n: int, revealed: bool) -> str:
 
 
 def _n(n: int) -> str:
-    return f'<p class="n">{t("live.n", n=n)}</p>'
+    return f'<p class="n">{h("live.n", n=n)}</p>'
 
 
 def _quiz(section: QuestionBars, number: int, display: Display) -> str:
@@ -87,7 +87,9 @@ def _quiz(section: QuestionBars, number: int, display: Display) -> str:
     def chart(spread: Distribution) -> str:
         bars = [
             Bar(
-                f"{letters[i]}) {kit(c.text)}", spread.counts.get(c.id, 0), c.id in question.correct
+                f"{letters[i]}) {text_html(c.text)}",
+                spread.counts.get(c.id, 0),
+                c.id in question.correct,
             )
             for i, c in enumerate(question.choices)
         ]
@@ -97,15 +99,15 @@ def _quiz(section: QuestionBars, number: int, display: Display) -> str:
         body = chart(section.entry)
     else:
         body = (
-            f'<div class="side-by-side"><div><h3>{t("live.positioning.entry")}</h3>'
-            f"{chart(section.entry)}</div><div><h3>{t('live.positioning.end')}</h3>"
+            f'<div class="side-by-side"><div><h3>{h("live.positioning.entry")}</h3>'
+            f"{chart(section.entry)}</div><div><h3>{h('live.positioning.end')}</h3>"
             f"{chart(section.end)}</div></div>"
         )
     explanation = (
-        f'<p class="explanation">{kit(question.explanation)}</p>' if display.revealed else ""
+        f'<p class="explanation">{text_html(question.explanation)}</p>' if display.revealed else ""
     )
     return (
-        f'<section class="question"><h2>{number}. {kit(question.question)}</h2>'
+        f'<section class="question"><h2>{number}. {text_html(question.question)}</h2>'
         f"{body}{explanation}</section>"
     )
 
@@ -113,9 +115,9 @@ def _quiz(section: QuestionBars, number: int, display: Display) -> str:
 def technique_label(bank: ContentBank, technique_id: str) -> str:
     """A technique's French name (or « À éviter »), escaped; the id when unknown."""
     if technique_id == AVOID:
-        return t("live.technique.avoid")
+        return h("live.technique.avoid")
     try:
-        return kit(bank.technique(technique_id).name)
+        return text_html(bank.technique(technique_id).name)
     except KeyError:
         return html.escape(technique_id)
 
@@ -123,11 +125,11 @@ def technique_label(bank: ContentBank, technique_id: str) -> str:
 def _keyed(bank: ContentBank, section: KeyedSpread, number: int, display: Display) -> str:
     item = section.item
     if isinstance(item, ClassificationItem):
-        title = f"{kit(item.context)} — {quoted(item.utterance)}"
+        title = f"{text_html(item.context)} — {quoted(item.utterance)}"
     else:
         assert section.turn is not None
         turn = item.turns[section.turn]
-        title = t("live.dialogue.turn", title=item.title.fr, turn=section.turn + 1)
+        title = h("live.dialogue.turn", title=item.title.fr, turn=section.turn + 1)
         title += f" {quoted(turn.text)}"
     order = [tech.id for tech in bank.techniques] + [AVOID]
     ids = [i for i in order if section.spread.counts.get(i) or i in section.key]
@@ -136,7 +138,7 @@ def _keyed(bank: ContentBank, section: KeyedSpread, number: int, display: Displa
         for i in ids
     ]
     right = (
-        f'<p class="right-count">{t("live.right", right=section.right, n=section.spread.n)}</p>'
+        f'<p class="right-count">{h("live.right", right=section.right, n=section.spread.n)}</p>'
         if display.revealed
         else ""
     )
@@ -149,14 +151,14 @@ def _keyed(bank: ContentBank, section: KeyedSpread, number: int, display: Displa
 def cards_html(cards: Sequence[Card], display: Display) -> str:
     """The free texts: in projection only those shown; in moderation all, each with its button."""
     shown = [c for c in cards if c.card_id in display.shown]
-    summary = f'<p class="n">{t("live.cards.count", total=len(cards), shown=len(shown))}</p>'
+    summary = f'<p class="n">{h("live.cards.count", total=len(cards), shown=len(shown))}</p>'
     items = []
     for card in cards if display.moderation else shown:
         on = card.card_id in display.shown
         button = (
             f'<button type="button" class="card-toggle" id="b-{card.card_id}" '
             f'data-card="{card.card_id}" aria-pressed="{"true" if on else "false"}">'
-            f"{t('live.cards.hide' if on else 'live.cards.show')}</button>"
+            f"{h('live.cards.hide' if on else 'live.cards.show')}</button>"
             if display.moderation
             else ""
         )
@@ -170,9 +172,9 @@ def cards_html(cards: Sequence[Card], display: Display) -> str:
 def _texts(section: TextCards, number: int, display: Display) -> str:
     record = section.record
     if isinstance(record, ReformulationItem):
-        title = f"{kit(record.context)} — {quoted(record.child_utterance)}"
+        title = f"{text_html(record.context)} — {quoted(record.child_utterance)}"
     else:
-        title = kit(record.label)
+        title = text_html(record.label)
     return (
         f'<section class="question"><h2>{number}. {title}</h2>'
         f"{cards_html(section.cards, display)}</section>"
@@ -181,13 +183,15 @@ def _texts(section: TextCards, number: int, display: Display) -> str:
 
 def _evaluation(section: EvaluationSpread, number: int, display: Display) -> str:
     question = section.question
-    head = f'<section class="question"><h2>{number}. {kit(question.text)}</h2>'
+    head = f'<section class="question"><h2>{number}. {text_html(question.text)}</h2>'
     if question.kind == "text":
         return f"{head}{cards_html(section.cards, display)}</section>"
     if question.kind == "scale":
-        bars = [Bar(t(f"live.scale.{v}"), section.spread.counts.get(v, 0)) for v in SCALE]
+        bars = [Bar(h(f"live.scale.{v}"), section.spread.counts.get(v, 0)) for v in SCALE]
     else:
-        bars = [Bar(kit(c.text), section.spread.counts.get(c.id, 0)) for c in question.choices]
+        bars = [
+            Bar(text_html(c.text), section.spread.counts.get(c.id, 0)) for c in question.choices
+        ]
     return f"{head}{_n(section.spread.n)}{bars_html(bars, section.spread.n, False)}</section>"
 
 
@@ -203,7 +207,7 @@ def view_html(bank: ContentBank, sections: Sequence[Section], display: Display) 
             parts.append(_texts(section, number, display))
         else:
             parts.append(_evaluation(section, number, display))
-    return "".join(parts) or f"<p>{t('live.empty')}</p>"
+    return "".join(parts) or f"<p>{h('live.empty')}</p>"
 
 
 @dataclass(frozen=True)
@@ -219,20 +223,20 @@ class HomeCounts:
 def home_html(counts: HomeCounts, base: str) -> str:
     """The home page body: how many joined, then the views of the released days with counts."""
     parts = [
-        f'<p class="big">{t("live.home.started", started=counts.started, total=counts.participants)}</p>'
+        f'<p class="big">{h("live.home.started", started=counts.started, total=counts.participants)}</p>'
     ]
     if counts.skipped:
-        parts.append(f'<p class="warning">{t("live.home.skipped", count=counts.skipped)}</p>')
+        parts.append(f'<p class="warning">{h("live.home.skipped", count=counts.skipped)}</p>')
     days: dict[int, list[str]] = {}
     for view, answered in counts.views:
         days.setdefault(view.day, []).append(
-            f'<li><a href="{base}vue/{view.slug}">{t(view.title_key)}</a> '
-            f'<span class="count">{t("live.home.answered", count=answered)}</span></li>'
+            f'<li><a href="{base}vue/{view.slug}">{h(view.title_key)}</a> '
+            f'<span class="count">{h("live.home.answered", count=answered)}</span></li>'
         )
     for day, links in sorted(days.items()):
         parts.append(
-            f'<h2>{t("live.home.day", day=day)}</h2><ul class="views">{"".join(links)}</ul>'
+            f'<h2>{h("live.home.day", day=day)}</h2><ul class="views">{"".join(links)}</ul>'
         )
     if not days:
-        parts.append(f"<p>{t('live.home.no_day')}</p>")
+        parts.append(f"<p>{h('live.home.no_day')}</p>")
     return "".join(parts)

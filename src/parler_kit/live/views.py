@@ -1,8 +1,9 @@
 """The exercises the trainer can project, one view per exercise of the curriculum's notebooks.
 
 Each view names its day, a slug for its address, its kind (how it is drawn) and the answer keys
-it reads. The items are picked from the content bank with the same rules as the day notebooks
-(``curriculum/dayN/*.ipynb``), so a question added to the bank appears in its view.
+it reads. The exercises and the rules that pick their items are the course plan's
+(``course_plan.yaml``), which the day notebooks (``curriculum/dayN/*.ipynb``) read too, so a
+question added to the bank appears in its notebook and its view alike.
 """
 
 from __future__ import annotations
@@ -10,13 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from parler_kit.content import (
-    ClassificationItem,
-    ContentBank,
-    DialogueItem,
-    QuizQuestion,
-    ReformulationItem,
-)
+from parler_kit.content import ContentBank, exercise_ids, planned_exercises
 
 Kind = Literal["quiz", "positioning", "classify", "dialogue", "texts", "action_sheet", "evaluation"]
 
@@ -40,32 +35,22 @@ class View:
         return f"live.view.{self.slug}"
 
 
-def _quiz(bank: ContentBank, topic: str) -> tuple[str, ...]:
-    return tuple(
-        q.id for q in bank.exercises_of(QuizQuestion) if q.topic == topic and not q.positioning
-    )
-
-
-def _classify(bank: ContentBank, situations: set[str]) -> tuple[str, ...]:
-    return tuple(i.id for i in bank.exercises_of(ClassificationItem) if i.situation in situations)
-
-
 def class_views(bank: ContentBank) -> tuple[View, ...]:
-    """Every view, in the order of the course (day 1 to day 3)."""
-    positioning = tuple(q.id for q in bank.exercises_of(QuizQuestion) if q.positioning)
+    """Every view, in the order of the course (day 1 to day 3).
+
+    One view per exercise of the course plan (`parler_kit.content.plan`: its items are the ones the
+    day notebooks show), then the fiche action and the hot evaluation on the last day.
+    """
+    planned = [
+        View(day, exercise.slug, exercise.view, tuple(exercise_ids(exercise.slug, bank)))
+        for day, exercise in planned_exercises(bank)
+    ]
+    last_day = max((view.day for view in planned), default=3)
     views = (
-        View(1, "positionnement", "positioning", positioning),
-        View(1, "enjeux", "quiz", _quiz(bank, "prevention")),
-        View(1, "developpement", "quiz", _quiz(bank, "development")),
-        View(2, "routines", "classify", _classify(bank, {"welcome", "meal", "changing", "nap", "transition"})),
-        View(2, "jeux", "classify", _classify(bank, {"play", "outdoor", "group_time"})),
-        View(2, "reformuler", "texts", tuple(i.id for i in bank.exercises_of(ReformulationItem))),
-        View(2, "dialogues", "dialogue", tuple(i.id for i in bank.exercises_of(DialogueItem))),
-        View(2, "lecture", "classify", _classify(bank, {"book"})),
-        View(3, "orientation", "quiz", _quiz(bank, "observation")),
-        View(3, "fiche-action", "action_sheet", (ACTION_SHEET_KEY,)),
-        View(3, "evaluation", "evaluation", (EVALUATION_KEY,)),
-    )  # fmt: skip
+        *planned,
+        View(last_day, "fiche-action", "action_sheet", (ACTION_SHEET_KEY,)),
+        View(last_day, "evaluation", "evaluation", (EVALUATION_KEY,)),
+    )
     return tuple(view for view in views if view.keys)
 
 

@@ -7,6 +7,7 @@ placed inside a document) is marked safe, explicitly, with `Markup`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -18,32 +19,36 @@ from parler_kit.i18n import (
     Locale,
     format_age_months,
     format_date,
-    french_typography,
     ui_text,
 )
+
+
+def template_environment(package: str, **filters: Callable[..., Any]) -> Environment:
+    """A Jinja2 environment over ``<package>/templates``, the one way the kit sets one up.
+
+    Autoescape on (a person's text is data, never markup), `StrictUndefined` (a name missing from
+    the context is an error, not an empty string on paper), block tags trimmed; `filters` added.
+    """
+    env = Environment(
+        loader=PackageLoader(package, "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(filters)
+    return env
 
 
 @cache
 def environment() -> Environment:
     """The shared environment (built once; templates are package data ``templates/*.html.j2``)."""
-    env = Environment(
-        loader=PackageLoader("parler_kit.printing", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
-    env.filters["age"] = format_age_months
-    env.filters["date"] = format_date
-    return env
+    return template_environment("parler_kit.printing", age=format_age_months, date=format_date)
 
 
 def kit_text(text: Text, locale: Locale = "fr") -> str:
     """A content record's text in `locale` (French when not translated), French-typeset."""
-    if locale == "en" and text.en:
-        return text.en
-    return french_typography(text.fr)
+    return text.localised(locale)
 
 
 def render(template: str, *, locale: Locale = "fr", **context: Any) -> Markup:

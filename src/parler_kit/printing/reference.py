@@ -11,13 +11,12 @@ from markupsafe import Markup
 
 from parler_kit.charts import (
     figure_to_svg,
-    format_number,
     milestone_timeline_figure,
     vocabulary_norms_figure,
 )
 from parler_kit.content import AgeRange, ContentBank
 from parler_kit.content.model import Evidenced
-from parler_kit.i18n import Locale, format_age_months, ui_text
+from parler_kit.i18n import Locale, format_age_months, format_number, ui_text
 from parler_kit.printing.answers import Answers, answer_value, as_list
 from parler_kit.printing.environment import kit_text, render
 from parler_kit.printing.typography import citation_text

@@ -13,7 +13,7 @@ from typing import Any
 
 from parler_kit.answers.files import WORKBOOK_ANSWERS
 from parler_kit.content import ContentBank
-from parler_kit.i18n import Locale, format_date, french_typography, ui_text
+from parler_kit.i18n import Locale, format_date, ui_text
 from parler_kit.production.selection import role_examples, select_for_role
 from parler_kit.roster import Participant, Session
 
@@ -115,8 +115,8 @@ def role_examples_markdown(
     """Markdown list: for each technique, an example from the participant's own situations."""
     lines = [f"### {ui_text('production.examples.title', locale)}", ""]
     for technique, example in role_examples(bank, participant.role):
-        name = french_typography(technique.name.fr)
-        text = french_typography(example.text.fr)
+        name = technique.name.localised()
+        text = example.text.localised()
         lines.append(f"- **{markdown_literal(name)}**\u202f: {markdown_literal(text)}")
     return "\n".join(lines) + "\n"
 
@@ -124,8 +124,8 @@ def role_examples_markdown(
 def role_examples_html(bank: ContentBank, participant: Participant, locale: Locale = "fr") -> str:
     """The same list as HTML, for the handout."""
     items = "".join(
-        f"<li><strong>{html.escape(french_typography(t.name.fr))}</strong>\u202f: "
-        f"{html.escape(french_typography(e.text.fr))}</li>"
+        f"<li><strong>{html.escape(t.name.localised())}</strong>\u202f: "
+        f"{html.escape(e.text.localised())}</li>"
         for t, e in role_examples(bank, participant.role)
     )
     title = html.escape(ui_text("production.examples.title", locale))

@@ -14,7 +14,6 @@ one `RosterError` naming the row and the column, or the key, in French.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from typing import Any
 import yaml
 
 from parler_kit.errors import Problem, RosterError
-from parler_kit.i18n import ui_text
+from parler_kit.i18n import fold, ui_text
 from parler_kit.roster import HalfDay, Roster, Session, load_presence
 
 
@@ -48,10 +47,7 @@ def half_day_key(half_day: HalfDay) -> str:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return " ".join(
-        "".join(c for c in decomposed if not unicodedata.combining(c)).replace("-", " ").split()
-    )
+    return " ".join(fold(text).replace("-", " ").split())
 
 
 def load_attendance(path: Path, roster: Roster, session: Session) -> Attendance:

@@ -7,13 +7,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from parler_kit.charts import figure_to_svg, quiz_before_after_figure, score_by_technique_figure
 from parler_kit.content import AVOID, ContentBank, Text
-from parler_kit.i18n import format_date, french_typography, ui_text
+from parler_kit.i18n import format_date, format_number, ui_text
 from parler_kit.printing import document_html, render_pdf
+from parler_kit.printing.environment import template_environment
 from parler_kit.report.aggregate import MASTERED, MIN_N_FOR_PERCENT, TO_REWORK, Tally
 from parler_kit.report.bilan import Bilan, follow_up_due
 
@@ -27,8 +28,8 @@ def tally_text(tally: Tally) -> str:
         return ui_text("report.tally.percent", percent=round(100 * tally.share), people=people)
     return ui_text(
         "report.tally.count",
-        right=_number(tally.right),
-        total=_number(tally.total),
+        right=format_number(tally.right),
+        total=format_number(tally.total),
         people=people,
     )
 
@@ -38,29 +39,19 @@ def people_text(n: int) -> str:
     return ui_text("report.people.one" if n == 1 else "report.people.many", n=n)
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
-
-
 def _text(text: Text) -> str:
-    return french_typography(text.fr)
+    return text.localised()
 
 
 @cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("parler_kit.report", "templates"),
-        autoescape=True,  # comments and fiches are participants' text: data, never markup
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(
+    env = template_environment(  # comments and fiches are participants' text: data, never markup
+        "parler_kit.report",
         tally=tally_text,
         text=_text,
         date=lambda d: format_date(d, weekday=True),
         plain_date=format_date,
-        number=_number,
+        number=format_number,
     )
     env.globals.update(t=ui_text, MIN_N=MIN_N_FOR_PERCENT)
     return env
@@ -116,7 +107,7 @@ def technique_label(bank: ContentBank, technique_id: str) -> str:
     """The French name of a technique, or « À éviter » for the pseudo-technique."""
     if technique_id == AVOID:
         return ui_text("report.techniques.avoid")
-    return french_typography(bank.technique(technique_id).name.fr)
+    return bank.technique(technique_id).name.localised()
 
 
 def bilan_html(bilan: Bilan, bank: ContentBank) -> str:
@@ -126,7 +117,7 @@ def bilan_html(bilan: Bilan, bank: ContentBank) -> str:
         "bank": bank,
         "charts": _charts(bilan, bank),
         "technique_label": lambda tid: technique_label(bank, tid),
-        "role_label": lambda rid: french_typography(bank.role(rid).label.fr),
+        "role_label": lambda rid: bank.role(rid).label.localised(),
         "fields": sorted(bank.action_sheet_fields, key=lambda f: f.order),
         "follow_up_due": follow_up_due(bilan.session),
     }

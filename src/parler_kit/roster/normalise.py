@@ -7,17 +7,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from parler_kit.i18n import fold as i18n_fold
+from parler_kit.i18n import strip_accents
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 _NOT_WORD = re.compile(r"[\W_]+")
-
-
-def strip_accents(text: str) -> str:
-    """`text` without combining marks (é → e, ç → c); œ and æ become oe and ae."""
-    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def fold(text: str) -> str:
@@ -26,8 +21,7 @@ def fold(text: str) -> str:
     Letters outside the Latin alphabet are kept (a name in Arabic or Chinese script still has a
     key), so two different names never fold to the same empty key.
     """
-    lowered = strip_accents(text).casefold()
-    return _NOT_WORD.sub(" ", lowered).strip()
+    return _NOT_WORD.sub(" ", i18n_fold(text)).strip()
 
 
 def ascii_slug(text: str) -> str:

@@ -22,7 +22,7 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 from parler_kit.answers import DAY_ANSWERS, AnswerStore, StoredAnswer
 from parler_kit.content import AVOID, ContentBank, Text, load_bank
 from parler_kit.errors import AnswerStoreError, ParlerKitError
-from parler_kit.i18n import Locale, french_typography, ui_text
+from parler_kit.i18n import Locale, ui_text
 
 #: The answers file used when a widget is given no store: ``carnet.answers.json`` in the cwd.
 DEFAULT_ANSWERS_NAME = DAY_ANSWERS
@@ -97,13 +97,10 @@ def open_store(store: StoreArg) -> tuple[AnswerStore | None, str | None]:
 
 def plain_text(text: Text | None, locale: Locale = "fr") -> str:
     """A content text in `locale` (French when not translated), French-typeset, not escaped."""
-    if text is None:
-        return ""
-    chosen = text.en if locale == "en" and text.en else text.fr
-    return french_typography(chosen) if locale == "fr" else chosen
+    return text.localised(locale) if text is not None else ""
 
 
-def kit_text(text: Text | None, locale: Locale = "fr") -> str:
+def text_html(text: Text | None, locale: Locale = "fr") -> str:
     """A content text in `locale`, French-typeset and HTML-escaped."""
     return html.escape(plain_text(text, locale))
 
@@ -149,11 +146,6 @@ def figure_html(figure: Any, alt: str) -> str:
         f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{data}" '
         'style="max-width:100%; height:auto">'
     )
-
-
-def number_text(value: float) -> str:
-    """A number the French way: ``12`` for whole numbers, ``35,2`` otherwise."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}".replace(".", ",")
 
 
 def heading_html(text: str, level: int = 3) -> str:
@@ -223,7 +215,7 @@ class KitWidget(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type infor
 
     def kit(self, text: Text | None) -> str:
         """A content text, HTML-escaped, in the widget's locale."""
-        return kit_text(text, self.locale)
+        return text_html(text, self.locale)
 
     def technique_name(self, technique_id: str) -> str:
         """A technique's name (or « À éviter »), HTML-escaped; the id when unknown."""

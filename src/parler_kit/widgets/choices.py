@@ -15,8 +15,8 @@ from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_button import ButtonStyle
 
 from parler_kit.answers import Score
+from parler_kit.i18n import format_number as _num
 from parler_kit.widgets.base import KitWidget, button, verdict_html
-from parler_kit.widgets.base import number_text as _num
 
 
 class CheckboxGroup(w.VBox):  # type: ignore[misc]  # ipywidgets ships no type information

@@ -15,6 +15,7 @@ import ipywidgets as w
 from parler_kit.answers.validation import check_age_months, check_word_count
 from parler_kit.content import ContentBank, VocabularyNorm
 from parler_kit.i18n import Locale
+from parler_kit.i18n import format_number as _num
 from parler_kit.widgets.base import (
     KitWidget,
     StoreArg,
@@ -24,7 +25,6 @@ from parler_kit.widgets.base import (
     labelled_style,
     message_html,
 )
-from parler_kit.widgets.base import number_text as _num
 
 KEY = "vocabulary:placements"
 
