@@ -9,11 +9,13 @@ import nbformat
 import pytest
 
 from parler_kit.answers.scoring import max_points
-from parler_kit.content import load_bank
+from parler_kit.content import exercise_ids, load_bank
 
 CURRICULUM = Path(__file__).resolve().parents[2] / "curriculum"
 DAYS = ("day1", "day2", "day3")
 NOTEBOOKS = sorted(CURRICULUM.glob("day*/*.ipynb"))
+#: What a notebook's one-line selection may call.
+QUERY_NAMES = {"load_bank": load_bank, "exercise_ids": exercise_ids}
 HIDDEN_MARKERS = ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS")
 SLIDE_TYPES = {"slide", "subslide", "fragment", "skip", "notes", "-"}
 
@@ -32,9 +34,9 @@ def _code_lines(cell: nbformat.NotebookNode) -> list[str]:
 
 
 def _selection(cell: nbformat.NotebookNode) -> tuple[str, str] | None:
-    """(variable, one-line query) when the cell selects exercise items, e.g. ``quiz = [...]``."""
+    """(variable, one-line query) when the cell selects exercise items (``quiz = exercise_ids(…)``)."""
     for line in _code_lines(cell) if cell.cell_type == "code" else []:
-        match = re.match(r"^(\w+) = (\[.*\])$", line)
+        match = re.match(r"^(\w+) = (exercise_ids\(.*\)|\[.*\])$", line)
         if match:
             return match.group(1), match.group(2)
     return None
@@ -151,7 +153,7 @@ def test_graded_cells_hide_their_code_and_read_the_answer_store(notebook: Path) 
 def test_points_match_the_exercises_the_notebook_selects(notebook: Path) -> None:
     """A graded cell's points equal the points of the items its selection picks in today's bank.
 
-    The notebook selects items by query (so new ids appear by themselves); when the bank gains
+    The notebook selects items through the course plan (so new ids appear by themselves); when the bank gains
     or loses items, the points in the nbgrader metadata must be updated, and this test says so.
     """
     bank = load_bank()
@@ -166,7 +168,7 @@ def test_points_match_the_exercises_the_notebook_selects(notebook: Path) -> None
             for c in reversed(cells[:index])
             if (found := _selection(c)) is not None and found[0] == variable.group(1)
         )
-        ids = eval(expression, {"load_bank": load_bank})  # the notebook's own one-line query
+        ids = eval(expression, QUERY_NAMES)  # the notebook's own one-line query
         assert ids, f"{notebook.name}: the selection is empty"
         expected = sum(max_points(bank.exercise(i)) for i in ids)
         assert cell.metadata["nbgrader"]["points"] == expected, (
@@ -189,5 +191,5 @@ def test_grade_ids_are_unique_within_a_day_and_items_graded_once() -> None:
             for cell in _read(nb).cells:
                 found = _selection(cell)
                 if found:
-                    selections += eval(found[1], {"load_bank": load_bank})
+                    selections += eval(found[1], QUERY_NAMES)
         assert len(selections) == len(set(selections)), f"{day}: an item appears twice"
