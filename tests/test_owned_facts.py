@@ -58,14 +58,24 @@ def _literals(tree: ast.Module) -> list[tuple[int, str]]:
     ]
 
 
-def _climbs(tree: ast.Module) -> list[int]:
-    """Lines that walk up from a module's file with ``.parents[N]``."""
+def _climbs(name: str, tree: ast.Module) -> list[int]:
+    """Lines that walk up out of the package from a module's file with ``.parents[N]``.
+
+    ``room/server.py``'s ``Path(__file__).parents[1]`` is the package's own folder; ``parents[2]``
+    would be outside it. An index that is not a number is counted too.
+    """
+    depth = len(Path(name).parts)  # parents[depth - 1] is the package folder
     return [
         node.lineno
         for node in ast.walk(tree)
         if isinstance(node, ast.Subscript)
         and isinstance(node.value, ast.Attribute)
         and node.value.attr == "parents"
+        and not (
+            isinstance(node.slice, ast.Constant)
+            and isinstance(node.slice.value, int)
+            and node.slice.value < depth
+        )
     ]
 
 
@@ -87,7 +97,7 @@ def test_an_owned_literal_is_written_in_its_owner_only(text: str) -> None:
 
 def test_no_module_climbs_out_of_the_package_by_parents() -> None:
     """No module finds the checkout with ``Path(__file__).parents[N]``: parler_kit.paths owns it."""
-    climbs = [f"{name}:{line}" for name, tree in _modules() for line in _climbs(tree)]
+    climbs = [f"{name}:{line}" for name, tree in _modules() for line in _climbs(name, tree)]
     assert climbs == []
 
 

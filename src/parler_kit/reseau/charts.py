@@ -8,8 +8,9 @@ from collections.abc import Mapping
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from parler_kit.charts import format_number, new_figure
+from parler_kit.charts import new_figure
 from parler_kit.charts.base import COLOURS, HATCHES, SMALL_FONT_PT
+from parler_kit.i18n import format_number
 
 
 def bars_figure(

@@ -7,13 +7,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from parler_kit.charts import figure_to_svg, quiz_before_after_figure
 from parler_kit.content import ContentBank
-from parler_kit.i18n import format_date, french_typography, ui_text
+from parler_kit.i18n import format_date, format_number, ui_text
 from parler_kit.printing import document_html, render_pdf
+from parler_kit.printing.environment import template_environment
 from parler_kit.report import MIN_N_FOR_PERCENT
 from parler_kit.report.render import tally_text
 from parler_kit.reseau.aggregate import TECHNIQUES_QUESTION, NetworkBilan, suppressed
@@ -24,19 +25,14 @@ def count_text(count: float) -> str:
     """A count of people as printed: the number, or « moins de 5 » (the bilan's rule)."""
     if suppressed(count):
         return ui_text("reseau.suppressed", min=MIN_N_FOR_PERCENT)
-    return str(int(count)) if float(count).is_integer() else f"{count:.1f}".replace(".", ",")
+    return format_number(count)
 
 
 @cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("parler_kit.reseau", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
+    env = template_environment(
+        "parler_kit.reseau", count=count_text, tally=tally_text, plain_date=format_date
     )
-    env.filters.update(count=count_text, tally=tally_text, plain_date=format_date)
     env.globals.update(t=ui_text, MIN_N=MIN_N_FOR_PERCENT)
     return env
 
@@ -67,7 +63,7 @@ def _charts(network: NetworkBilan, bank: ContentBank) -> dict[str, Markup]:
             charts[key] = _svg(bars_figure(shares, title=ui_text(f"reseau.{key}.title"),
                                            axis=ui_text("reseau.axis.percent"), percent=True))  # fmt: skip
     means = {
-        french_typography(r.question.text.fr): r.mean
+        r.question.text.localised(): r.mean
         for r in network.satisfaction
         if r.mean is not None and r.n >= MIN_N_FOR_PERCENT
     }
@@ -101,13 +97,13 @@ def _charts(network: NetworkBilan, bank: ContentBank) -> dict[str, Markup]:
 
 
 def _role_label(bank: ContentBank) -> Any:
-    return lambda rid: french_typography(bank.role(rid).label.fr)
+    return lambda rid: bank.role(rid).label.localised()
 
 
 def _technique_labels(bank: ContentBank) -> dict[str, str]:
     for question in bank.evaluation_questions:
         if question.id == TECHNIQUES_QUESTION:
-            return {c.id: french_typography(c.text.fr) for c in question.choices}
+            return {c.id: c.text.localised() for c in question.choices}
     return {}
 
 

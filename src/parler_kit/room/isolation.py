@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from parler_kit.content.loader import CACHE_DIR_VARIABLE
+from parler_kit.environment import CACHE_DIR as CACHE_DIR_VARIABLE
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
 from parler_kit.room.accounts import Account, load_accounts

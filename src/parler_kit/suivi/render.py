@@ -5,22 +5,17 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
-from parler_kit.i18n import format_date, french_typography, ui_text
+from parler_kit.i18n import format_date, ui_text
+from parler_kit.printing.environment import template_environment
 
 
 @cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("parler_kit.suivi", "templates"),
-        autoescape=True,  # names and fiches action are people's text: data, never markup
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(date=format_date)
-    env.globals.update(t=ui_text, tr=lambda text: french_typography(text.fr))
+    # names and fiches action are people's text: data, never markup (autoescape)
+    env = template_environment("parler_kit.suivi", date=format_date)
+    env.globals.update(t=ui_text, tr=lambda text: text.localised())
     return env
 
 
