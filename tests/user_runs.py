@@ -40,6 +40,7 @@ from parler_kit.content import (
     ContentBank,
     DialogueItem,
     QuizQuestion,
+    exercise_ids,
     load_bank,
 )
 from parler_kit.roster import Participant, load_roster, load_session
@@ -197,13 +198,14 @@ def _answer_items(
 
 
 def selections(notebook: nbformat.NotebookNode) -> dict[str, list[str]]:
-    """The notebook's own one-line item queries, evaluated: variable → selected ids."""
+    """The notebook's one-line item selections (``x = exercise_ids("slug")``), evaluated: variable → ids."""
     found: dict[str, list[str]] = {}
     for cell in notebook.cells:
         for line in cell.source.splitlines() if cell.cell_type == "code" else []:
-            match = re.match(r"^(\w+) = (\[.*\])$", line)
+            match = re.match(r"^(\w+) = (exercise_ids\(.*\)|\[.*\])$", line)
             if match:
-                found[match.group(1)] = eval(match.group(2), {"load_bank": load_bank})
+                names = {"load_bank": load_bank, "exercise_ids": exercise_ids}
+                found[match.group(1)] = eval(match.group(2), names)
     return found
 
 
