@@ -23,7 +23,7 @@ from pathlib import Path
 
 from parler_kit.admin.attestations import ATTESTATION_PREFIX
 from parler_kit.admin.erase import is_signed_sheet
-from parler_kit.answers import read_answers
+from parler_kit.answers import is_answers_name, read_answers
 from parler_kit.atomic import write_atomic
 from parler_kit.erasure import Outcome, Who, forget_rows, remove
 from parler_kit.errors import AnswerStoreError
@@ -47,7 +47,7 @@ def returned_notebooks(who: Who) -> list[Outcome]:
     theirs = {
         p.parent
         for p in who.handled
-        if ".answers" in p.name and not any(p.parent.glob("*.answers*.json"))
+        if is_answers_name(p.name) and not any(is_answers_name(q.name) for q in p.parent.glob("*"))
     }
     found = [
         p
@@ -124,9 +124,7 @@ def participant_files(participant_id: str, folders: Iterable[Path]) -> list[Path
             if not path.is_file() or any(parent in found for parent in path.parents):
                 continue
             if path.name == f"{ATTESTATION_PREFIX}{participant_id}.pdf" or (
-                ".answers" in path.name
-                and path.suffix == ".json"
-                and _answers_of(path) == participant_id
+                is_answers_name(path.name) and _answers_of(path) == participant_id
             ):
                 found.add(path)
                 # The store's lock file and the copies it kept aside belong with the answers.
