@@ -6,6 +6,25 @@
 # everything is already there.
 set -euo pipefail
 
+# The room's tests start a real room, which runs each participant's server as that person's own
+# system account (docs/room-guide.md): they need root, and every folder above the checkout must let
+# other accounts cross it (the x bit for others; nothing becomes listable or readable by this).
+# As root, open the crossing where it is closed and say so; otherwise say what the room tests need.
+closed=()
+dir=$(pwd -P)
+while [ "$dir" != "/" ]; do
+  [ $(( 0$(stat -c '%a' "$dir") & 1 )) -eq 1 ] || closed+=("$dir")
+  dir=$(dirname "$dir")
+done
+if [ "$(id -u)" != 0 ]; then
+  echo "Les tests de la salle démarrent une vraie salle (un compte système par participant) : lancez make test en administrateur (sudo make test)." >&2
+  exit 1
+fi
+for dir in ${closed[@]+"${closed[@]}"}; do
+  echo "Dossier ouvert à la traversée pour les comptes de la salle de test (chmod o+x) : $dir"
+  chmod o+x "$dir"
+done
+
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
