@@ -167,3 +167,23 @@ EXERCISES: dict[str, tuple[Callable[[Page, Locator], None], Callable[[Locator], 
         lambda w: expect(w.locator("input[type=radio]").nth(1)).to_be_checked(),
     ),
 }
+
+
+def answer_every_exercise(page: Page, folder: Path) -> None:
+    """Move the timeline's age up one month, then do every exercise; each reaches the file at once."""
+    timeline = open_section(page, "timeline")
+    tab_to(page, timeline.get_by_role("spinbutton"))
+    page.keyboard.press("ArrowUp")
+    expect(timeline.get_by_role("spinbutton")).to_have_value("19")
+    for kind, (act, _restored) in EXERCISES.items():
+        before = stored_answers(folder)
+        act(page, open_section(page, kind))
+        assert wait_for_change(folder, before), kind
+
+
+def reload_and_find_every_answer(page: Page) -> None:
+    """Reload the page, wait for its exercises, and find each answer shown again."""
+    page.reload()
+    expect(page.locator(".pk-section")).to_have_count(len(KINDS), timeout=120_000)
+    for kind, (_act, restored) in EXERCISES.items():
+        restored(open_section(page, kind))

@@ -24,11 +24,12 @@ from playwright.sync_api import Page, expect
 from browser.answering import (
     EXERCISES,
     KINDS,
+    answer_every_exercise,
     open_section,
+    reload_and_find_every_answer,
     section_of,
     shown_kinds,
     stored_answers,
-    tab_to,
     wait_for_change,
 )
 from browser.jupyter_servers import (
@@ -108,18 +109,8 @@ def test_every_exercise_answered_from_the_keyboard_is_shown_again_after_a_reload
     """Each exercise, done with Tab/Space/Enter/typing only, is saved at once and restored."""
     folder = workbook.parent
     _open_page(page, room)
-    timeline = open_section(page, "timeline")
-    tab_to(page, timeline.get_by_role("spinbutton"))
-    page.keyboard.press("ArrowUp")
-    expect(timeline.get_by_role("spinbutton")).to_have_value("19")
-    for kind, (act, _restored) in EXERCISES.items():
-        before = stored_answers(folder)
-        act(page, open_section(page, kind))
-        assert wait_for_change(folder, before), kind
-    page.reload()
-    expect(page.locator(".pk-section")).to_have_count(len(KINDS), timeout=120_000)
-    for kind, (_act, restored) in EXERCISES.items():
-        restored(open_section(page, kind))
+    answer_every_exercise(page, folder)
+    reload_and_find_every_answer(page)
     expect(page.get_by_text("Traceback (most recent call last)")).to_have_count(0)
 
 

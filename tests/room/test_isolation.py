@@ -26,12 +26,9 @@ from room_fixtures import Hub, Person, folder_of, log_in, new_device, run_cli
 from test_room_hub import FIRST_NOTEBOOK
 
 from browser.answering import (
-    EXERCISES,
     KINDS,
-    open_section,
-    stored_answers,
-    tab_to,
-    wait_for_change,
+    answer_every_exercise,
+    reload_and_find_every_answer,
 )
 from parler_kit.answers import read_answers
 from parler_kit.room.isolation import load_system_accounts
@@ -305,17 +302,8 @@ def test_every_exercise_kind_is_answered_and_restored_in_a_page_of_the_isolated_
     page.wait_for_url(re.compile(r"/files/accueil\.html"))
     page.goto(room_hub.url + f"user/{person.username}/voila/render/workbook.ipynb")
     expect(page.locator(".pk-section")).to_have_count(len(KINDS), timeout=120_000)
-    timeline = open_section(page, "timeline")
-    tab_to(page, timeline.get_by_role("spinbutton"))
-    page.keyboard.press("ArrowUp")
-    for kind, (act, _restored) in EXERCISES.items():
-        before = stored_answers(folder)
-        act(page, open_section(page, kind))
-        assert wait_for_change(folder, before), kind
-    page.reload()
-    expect(page.locator(".pk-section")).to_have_count(len(KINDS), timeout=120_000)
-    for kind, (_act, restored) in EXERCISES.items():
-        restored(open_section(page, kind))
+    answer_every_exercise(page, folder)
+    reload_and_find_every_answer(page)
     assert read_answers(folder / "workbook.answers.json").participant_id == folder.name
 
 
