@@ -83,7 +83,7 @@ ROOM_VOILA_OPTIONS = (
     # in the room: every exercise must work so. (The room's Authorizer is not set here: these
     # tests stop a kernel through the REST API with the server's token, as the culler would.)
     *(f"--MappingKernelManager.allowed_message_types={t}" for t in WIDGET_MESSAGE_TYPES),
-    "--ServerApp.contents_manager_class=parler_kit.room.page_server.PageContentsManager",
+    "--ServerApp.contents_manager_class=parler_kit.page_server.PageContentsManager",
 )
 
 

@@ -3,7 +3,7 @@
 Participants' servers run Voilà only: the JupyterLab, classic notebook, terminal, language-server
 and nbgrader server extensions are switched off, so ``/user/<id>/lab`` or ``/terminals`` answer 404
 and a participant never meets code. What remains is held by jupyter-server's own hooks
-(`parler_kit.room.page_server`): an Authorizer that allows only what a page needs, a contents
+(`parler_kit.page_server`): an Authorizer that allows only what a page needs, a contents
 manager that lists and writes nothing, and kernels that take widget messages only.
 Trainers get JupyterLab in French without the news toast.
 """
@@ -17,7 +17,7 @@ from parler_kit.room.accounts import Kind
 from parler_kit.room.layout import RoomLayout, write_json
 
 #: Where the participant servers' authorizer and contents manager live (loaded by their server).
-_PAGE_SERVER = "parler_kit.room.page_server"
+_PAGE_SERVER = "parler_kit.page_server"
 
 #: Where a participant lands after logging in: a static page listing their workbook and days
 #: (`parler_kit.room.landing`), served by their own server without starting a kernel.

@@ -1,7 +1,9 @@
 """A participant's server serves pages, not an API: jupyter-server's own hooks, set for participants.
 
 Loaded by every participant's single-user server (``jupyter_server_config.json`` names these
-classes, `parler_kit.room.settings`); never by the hub nor by the kit's commands.
+classes, `parler_kit.room.settings`); never by the hub nor by the kit's commands. A module of its
+own that imports nothing of the kit: under ``parler_kit.room`` it would load the room package and,
+through it, WeasyPrint, papermill and matplotlib into every participant's server (≈ 90 MB each).
 
 * `PageOnlyAuthorizer` — jupyter-server's `Authorizer`, consulted by every REST handler and by the
   kernel websocket before they act. It allows exactly what a Voilà page of the person's own
