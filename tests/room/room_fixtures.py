@@ -95,7 +95,7 @@ def read_codes(path: Path) -> tuple[Person, ...]:
 
 @pytest.fixture(scope="session")
 def prepared_room() -> Iterator[PreparedRoom]:
-    """A room prepared from a 4-participant roster, day 1 released, via the CLI.
+    """A room prepared from a 6-participant roster (six devices reload together in test_wifi), day 1 released, via the CLI.
 
     Its folder is outside pytest's own temporary folder, which is closed to other accounts
     (0700): the participants' servers run as their own system accounts and must reach their

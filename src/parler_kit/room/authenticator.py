@@ -10,6 +10,10 @@ The door holds against guessing without letting anyone lock another person out: 
 limited per username *from one client address* and per client address (`attempts`); a wrong code
 for a username that does not exist costs the same scrypt check as for one that does, so the answer
 time does not tell which usernames exist.
+
+After the login, a person goes straight to their landing page (`RoomLoginHandler`): JupyterHub's
+own chain (hub root → their server's root → its default page) costs two more round trips, each
+≈ 150 ms or more on a busy room Wi-Fi (issue 26).
 """
 
 from __future__ import annotations
@@ -18,14 +22,38 @@ import datetime as dt
 import math
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from jupyterhub.auth import Authenticator
+from jupyterhub.handlers.login import LoginHandler
+from jupyterhub.utils import url_path_join
 from tornado import web
 from traitlets import Unicode
 
 from parler_kit.i18n import ui_text
 from parler_kit.room.accounts import Account, code_matches, hash_code, load_accounts, new_code
 from parler_kit.room.attempts import LoginAttempts
+
+
+class RoomLoginHandler(LoginHandler):  # type: ignore[misc]  # jupyterhub ships no types
+    """JupyterHub's login page, whose redirect after login goes to the person's landing page.
+
+    Only when nothing precise was asked for: the hub's root (where typing the room's address
+    leads), the spawn page or the server's root. A ``next`` naming a page (a workbook a person
+    had open) is followed as JupyterHub does. A server not running keeps JupyterHub's way (the
+    spawn page waits for it).
+    """
+
+    def get_next_url(self, user: Any = None, default: str | None = None) -> str:
+        """The landing page of `user`'s running server, or JupyterHub's next URL."""
+        url = str(super().get_next_url(user, default))
+        if user is None or not user.spawner.active or not user.spawner.default_url:
+            return url
+        hub = str(self.hub.base_url)
+        generic = {hub, url_path_join(hub, "spawn"), str(user.url), str(self.base_url)}
+        if urlparse(url).path not in generic:
+            return url
+        return str(url_path_join(user.url, user.spawner.default_url))
 
 
 class RoomAuthenticator(Authenticator):  # type: ignore[misc]  # jupyterhub ships no types
@@ -48,6 +76,10 @@ class RoomAuthenticator(Authenticator):  # type: ignore[misc]  # jupyterhub ship
         # Checked instead of a real hash when the username is unknown (same cost, never matches
         # anything a person knows: its code is drawn here and forgotten).
         self._decoy_hash = hash_code(new_code())
+
+    def get_handlers(self, app: Any) -> list[tuple[str, type]]:
+        """The login page that leads straight to the landing page (`RoomLoginHandler`)."""
+        return [("/login", RoomLoginHandler)]
 
     def accounts(self) -> dict[str, Account]:
         """The accounts by username, re-read when comptes.json changed (new codes, erasure)."""
