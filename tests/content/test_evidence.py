@@ -123,7 +123,9 @@ def test_the_reviewed_figures_carry_their_source_words(bank: ContentBank) -> Non
     assert bilingual.verified and any("743 infants" in e.text for e in bilingual.excerpts)
     elfe = figures["pf-elfe-2-ans"]  # every number quoted, but partly from the press: a caveat
     assert not elfe.unquoted_numbers and elfe.excerpt_missing and not elfe.verified
-    assert any("demi-écart-type" in e.text and "santepubliquefrance" in e.read_at for e in elfe.excerpts)
+    assert any(
+        "demi-écart-type" in e.text and "santepubliquefrance" in e.read_at for e in elfe.excerpts
+    )
 
 
 def test_the_second_pass_quotes_french_milestones_and_asha_signs(bank: ContentBank) -> None:
