@@ -160,6 +160,9 @@ def test_claims_reworded_to_their_source_stay_so(bank: ContentBank) -> None:
     assert "réponses plus longues" not in techniques["temps-d-attente"].evidence.fr
     rire = next(m for m in bank.milestones if m.id == "ms-fr-03-rire")
     assert rire.text.fr == "Rit aux éclats."
+    assert "contre 30 %" in figures["pf-qpv-population"].figure.fr
+    quiz = next(q for q in bank.exercises if q.id == "quiz-qpv-jeunes")
+    assert "31 %" not in quiz.model_dump_json()
 
 
 def test_most_cdc_milestones_quote_the_cdc_checklist(bank: ContentBank) -> None:
