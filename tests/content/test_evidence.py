@@ -119,9 +119,50 @@ def test_the_reviewed_figures_carry_their_source_words(bank: ContentBank) -> Non
     assert coplan.verified and coplan.convention == "expected_by"
     assert any("by which a child should be" in e.text for e in coplan.excerpts)
     assert figures["pf-pb-ipp-2021"].verified  # « 94 crèches », read in a copy of the note
-    assert not figures["pf-bilinguisme"].verified and figures["pf-bilinguisme"].excerpt_missing
+    bilingual = figures["pf-bilinguisme"]  # read again in the second pass
+    assert bilingual.verified and any("743 infants" in e.text for e in bilingual.excerpts)
     elfe = figures["pf-elfe-2-ans"]  # every number quoted, but partly from the press: a caveat
     assert not elfe.unquoted_numbers and elfe.excerpt_missing and not elfe.verified
+    assert any(
+        "demi-écart-type" in e.text and "santepubliquefrance" in e.read_at for e in elfe.excerpts
+    )
+
+
+def test_the_second_pass_quotes_french_milestones_and_asha_signs(bank: ContentBank) -> None:
+    """French medical milestones quote FMC Dinan or ADMP; ASHA warning signs quote ASHA's list."""
+    french = [m for m in bank.milestones if m.sources == ("fr-reperes-medicaux",)]
+    assert len(french) >= 14
+    for milestone in french:
+        assert any("fmcdinan.org" in e.read_at or "admp.bexter.fr" in e.read_at
+                   for e in milestone.excerpts), milestone.id  # fmt: skip
+    assert [m.id for m in french if not m.verified] == ["ms-fr-36-48-phrase-complete"]
+    asha = [w for w in bank.warning_signs if "asha-signes-alerte" in w.sources]
+    assert len(asha) == 8 and all(w.verified for w in asha)
+    assert all(e.source == "asha-signes-alerte" for w in asha for e in w.excerpts)
+
+
+def test_sources_never_read_keep_their_claims_unverified(bank: ContentBank) -> None:
+    """Records resting on rp974 or portailenfance (no stored copy found) stay « non vérifié »."""
+    unread = {"rp974-reperage", "portailenfance-signes"}
+    signs = [w for w in bank.warning_signs if unread & set(w.sources)]
+    assert {w.id for w in signs} >= {"ws-18-aucun-mot", "ws-36-phrases", "ws-15-pointage-attention"}
+    for sign in signs:
+        assert not sign.verified and "aucune copie enregistrée" in (sign.excerpt_missing or "")
+
+
+def test_claims_reworded_to_their_source_stay_so(bank: ContentBank) -> None:
+    """Figures the second pass found drifting say what their source says."""
+    figures = {f.id: f for f in bank.prevention_figures}
+    assert "13 %" not in figures["pf-parleurs-tardifs"].figure.fr
+    assert "premier au troisième anniversaire" in figures["pf-30-millions-hart-risley"].figure.fr
+    techniques = {t.id: t for t in bank.techniques}
+    assert "2–3 ans" not in techniques["lecture-dialogique-crowd"].evidence.fr
+    assert "réponses plus longues" not in techniques["temps-d-attente"].evidence.fr
+    rire = next(m for m in bank.milestones if m.id == "ms-fr-03-rire")
+    assert rire.text.fr == "Rit aux éclats."
+    assert "contre 30 %" in figures["pf-qpv-population"].figure.fr
+    quiz = next(q for q in bank.exercises if q.id == "quiz-qpv-jeunes")
+    assert "31 %" not in quiz.model_dump_json()
 
 
 def test_most_cdc_milestones_quote_the_cdc_checklist(bank: ContentBank) -> None:
