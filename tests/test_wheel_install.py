@@ -84,7 +84,7 @@ def test_the_installed_kit_is_the_wheel_not_the_checkout(
     )
     where, shipped = _run([bin_dir / "python", "-c", script], tmp_path, env).splitlines()
     assert Path(where).is_relative_to(bin_dir.parent)
-    assert shipped == "True True ['day1', 'day2', 'day3']"
+    assert shipped == "True True ['day1', 'day2', 'day3', 'suivi-fiche-action.ipynb']"
 
 
 def test_workbooks_build_and_room_prepare_run_from_the_wheel(

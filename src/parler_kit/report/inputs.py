@@ -3,7 +3,9 @@
 Every answers file under the folder (`parler_kit.answers.answers_paths`) is read (read-only: nothing is moved or rewritten,
 unlike `AnswerStore.open`). A file is left out, with a French reason, when it cannot be read or
 has an unknown schema version, names no participant, comes from another session, or names
-someone absent from the roster. Roster participants with no valid file are listed too.
+someone absent from the roster. Roster participants with no valid file are listed too. The one
+file that names no participant and is kept is the coordination's follow-up of the fiche action
+recorded in a room (`parler_kit.suivi.recorded_plans`): it joins the returned forms' follow-ups.
 """
 
 from __future__ import annotations
