@@ -23,6 +23,8 @@ OWNED_TEXT = {
     r"\.answers\b": "answers/files.py",
     "PARLER_KIT_": "environment.py",
     "node_modules": "paths.py",
+    # The temporary file of an atomic write (« .<name>.partial »): `atomic.partial_path`.
+    r"\.partial\b": "atomic.py",
 }
 
 

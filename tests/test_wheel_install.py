@@ -84,7 +84,7 @@ def test_the_installed_kit_is_the_wheel_not_the_checkout(
     )
     where, shipped = _run([bin_dir / "python", "-c", script], tmp_path, env).splitlines()
     assert Path(where).is_relative_to(bin_dir.parent)
-    assert shipped == "True True ['day1', 'day2', 'day3']"
+    assert shipped == "True True ['day1', 'day2', 'day3', 'suivi-fiche-action.ipynb']"
 
 
 def test_workbooks_build_and_room_prepare_run_from_the_wheel(
@@ -100,7 +100,7 @@ def test_workbooks_build_and_room_prepare_run_from_the_wheel(
     workbooks = sorted(tmp_path.glob("carnets/*/workbook.ipynb"))
     assert len(workbooks) == 12 and all((w.parent / "handout.html").is_file() for w in workbooks)
     _run([kit, "room", "prepare", roster, "--session", session, "--out", "salle"], tmp_path, env)
-    released = sorted(p.name for p in (tmp_path / "salle" / "cours" / "curriculum").iterdir())
-    assert released == ["day1", "day2", "day3"]
+    trainers = sorted(p.name for p in (tmp_path / "salle" / "cours" / "curriculum").iterdir())
+    assert trainers == ["day1", "day2", "day3", "suivi-fiche-action.ipynb"]
     assert (tmp_path / "salle" / "acces" / "cartes-acces.pdf").is_file()
     assert _git("status", "--porcelain", "--untracked-files=all") == before

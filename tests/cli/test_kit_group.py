@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import tempfile
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from parler_kit import errors
 from parler_kit.cli import main
 from parler_kit.cli.kit_group import EXIT_BUG, EXIT_INPUT, KitGroup
 from parler_kit.errors import RosterError, naming_failures
@@ -127,3 +129,36 @@ def test_out_inside_a_regular_file(tmp_path: Path, command: list[str]) -> None:
     assert "un élément de ce chemin est un fichier, pas un dossier" in output
     assert str(out) in output and "Traceback" not in output
     assert regular.read_text("utf-8") == "à garder\n"
+
+
+def _kit_error_names() -> set[str]:
+    """The names of `ParlerKitError` and of every error class of `parler_kit.errors` below it."""
+    return {
+        name
+        for name, value in vars(errors).items()
+        if isinstance(value, type) and issubclass(value, errors.ParlerKitError)
+    }
+
+
+def test_commands_leave_kit_errors_and_exit_codes_to_the_root_group() -> None:
+    """No command catches a kit error to print it (`KitGroup` does, exit 1); no bare exit number."""
+    kit_errors = _kit_error_names()
+    found = []
+    for path in sorted((REPO / "src" / "parler_kit" / "cli").glob("*.py")):
+        if path.name == "kit_group.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ExceptHandler) and node.type is not None:
+                caught = node.type.elts if isinstance(node.type, ast.Tuple) else [node.type]
+                names = {
+                    c.id if isinstance(c, ast.Name) else getattr(c, "attr", "") for c in caught
+                }
+                found += [f"{path.name}:{node.lineno} except {n}" for n in names & kit_errors]
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "SystemExit"
+                and any(isinstance(a, ast.Constant) for a in node.args)
+            ):
+                found.append(f"{path.name}:{node.lineno} SystemExit(number): use cli.kit_group's")
+    assert found == []

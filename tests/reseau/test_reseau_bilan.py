@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,8 @@ from parler_kit.printing.typography import typeset_text
 from parler_kit.reseau import network_bilan, network_html, session_bilan, suppressed
 from parler_kit.roster import load_presence, load_roster, load_session
 from pdf_tags import structure
+
+HELD_APART = Path(__file__).resolve().parents[2] / "tests" / "data" / "reseau" / "session-vaulx"
 
 
 def _reading_order(path: Path) -> str:
@@ -132,3 +135,37 @@ def test_one_chart_per_figure_and_no_small_count_drawn(
     assert all(chart.lstrip().startswith("<svg") for chart in charts)
     assert "(LAEP)" in html.split("<figure", 1)[0]  # in the table, as « moins de 5 »
     assert not any("(LAEP)" in chart for chart in charts)
+
+
+def test_someone_absent_from_every_half_day_is_not_a_trainee(
+    bank: ContentBank, tmp_path: Path
+) -> None:
+    """A participant absent all days counts in no trainee figure; present one half-day, they do."""
+    folder = tmp_path / "vaulx-absent"
+    folder.mkdir()
+    for name in ("session.yaml", "roster.csv"):
+        shutil.copy2(HELD_APART / name, folder / name)
+    rows = (HELD_APART / "presence.csv").read_text("utf-8").splitlines()
+    # Théo Pasquier (responsable RPE) is absent from all six half-days; Brigitte Guerin from two.
+    rows = [";".join(["Pasquier", "Théo", *["A"] * 6]) if r.startswith("Pasquier;") else r
+            for r in rows]  # fmt: skip
+    (folder / "presence.csv").write_text("\n".join(rows) + "\n", "utf-8")
+    roster = load_roster(folder / "roster.csv")
+    absent = next(p for p in roster.participants if p.last_name == "Pasquier")
+    bilan = session_bilan(bank, folder)
+    network = network_bilan(bank, [bilan])
+    assert absent not in bilan.trainees and len(bilan.trainees) == 5
+    assert network.trainees == 5  # the BPF's « nombre de stagiaires »: six enrolled, five trained
+    assert network.by_role()[absent.role] == sum(
+        1 for p in roster.participants if p.role == absent.role and p is not absent
+    )
+    place = bilan.session.cite_educative
+    assert (network.a_froid[place].total, network.a_froid[place].n) == (5.0, 5)
+    # The hours stay the presence file's, where the absent person has none.
+    presence = load_presence(folder / "presence.csv", roster, bilan.session)
+    assert presence.hours(absent.id) == 0
+    assert network.trainee_hours == pytest.approx(
+        sum(presence.hours(p.id) for p in roster.participants)
+    )
+    html = network_html(network, bank)
+    assert 'Total (F-1)</th><th class="pk-num">5</th>' in html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from parler_kit.answers import StoredAnswer
+from parler_kit.answers import PLAN_FOLLOW_UP_ANSWERS, StoredAnswer
 from parler_kit.answers.fileformat import dump
 from parler_kit.cli import main
 from parler_kit.content import ContentBank
@@ -17,6 +18,7 @@ from parler_kit.errors import ParlerKitError
 from parler_kit.report import bilan_html, build_bilan, load_answers
 from parler_kit.roster import Roster, Session
 from parler_kit.suivi import write_plan_form
+from parler_kit.widgets.plan_follow_up import PlanFollowUpForm
 from pdf_tags import structure
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -127,5 +129,44 @@ def test_the_bilan_says_when_no_follow_up_came_back(
     answers = _answers_with_sheet(tmp_path / "reponses", roster, session)
     bilan = build_bilan(bank, session, roster, load_answers(answers, roster, session))
     html = " ".join(bilan_html(bilan, bank).split())
-    assert "Aucun formulaire de suivi n’a encore été renvoyé" in html
+    assert "Aucun suivi n’a encore été renvoyé ni enregistré" in html
     assert "parler-kit suivi fiche-action" in html
+
+
+def test_a_hand_edited_room_record_is_left_out_and_named(
+    roster: Roster, session: Session, tmp_path: Path
+) -> None:
+    """A follow-up recorded in the room whose record is not the kit's is named, never guessed."""
+    folder = _answers_with_sheet(tmp_path / "reponses", roster, session)
+    stored = {"suivi:fiche-action:3": StoredAnswer("en cours", "2027-06-22T10:00:00+00:00", 1)}
+    path = folder / "suivi-fiche-action.answers.json"
+    path.write_text(dump(None, session.id, stored), "utf-8")
+    inputs = load_answers(folder, roster, session)
+    assert inputs.plans == []
+    ((left, reason),) = [(o.path, o.reason) for o in inputs.left_out]
+    assert left == path and "suivi:fiche-action:3" in reason and "modifié à la main" in reason
+
+
+def test_the_room_and_a_returned_form_for_one_point_are_one_follow_up(
+    bank: ContentBank, roster: Roster, session: Session, fill: Fill, tmp_path: Path
+) -> None:
+    """The same record both ways counts once; two different records of one point are all left out."""
+    answers = _answers_with_sheet(tmp_path / "reponses", roster, session)
+    room = tmp_path / "salle" / PLAN_FOLLOW_UP_ANSWERS
+    room.parent.mkdir()
+    form = PlanFollowUpForm(3, sheets=[SHEET], store=room, bank=bank)
+    form.rows[0]["status"].value = "en-cours"
+    form.rows[0]["indicators"].value = "3 temps livres"
+    shutil.copy2(room, answers / PLAN_FOLLOW_UP_ANSWERS)
+    (pdf, _) = write_plan_form(session, [SHEET], 3, tmp_path / "envoi")
+    returned = answers / pdf.name
+    fill(pdf, {"action-1:statut": "en-cours", "action-1:indicateurs": "3 temps livres"}, returned)
+    bilan = build_bilan(bank, session, roster, load_answers(answers, roster, session))
+    assert [p.status if p else None for _, p in bilan.plan[0].points] == ["en-cours"]
+    assert [left.path for left in bilan.inputs.left_out] == [returned]  # « copie identique »
+    fill(pdf, {"action-1:statut": "realisee", "action-1:indicateurs": "8"}, returned)
+    bilan = build_bilan(bank, session, roster, load_answers(answers, roster, session))
+    assert bilan.plan[0].points == []
+    reasons = {left.path.name: left.reason for left in bilan.inputs.left_out}
+    assert set(reasons) == {PLAN_FOLLOW_UP_ANSWERS, returned.name}
+    assert all("rempli plusieurs fois" in reason for reason in reasons.values())

@@ -9,6 +9,7 @@ from parler_kit.answers.fileformat import SCHEMA_VERSION, AnswersFile, StoredAns
 from parler_kit.answers.files import (
     DAY_ANSWERS,
     FOLLOW_UP_ANSWERS,
+    PLAN_FOLLOW_UP_ANSWERS,
     STORE_GLOBS,
     SUFFIX,
     WORKBOOK_ANSWERS,
@@ -31,6 +32,7 @@ from parler_kit.answers.store import AnswerStore, answers_path_for, read_answers
 __all__ = [
     "DAY_ANSWERS",
     "FOLLOW_UP_ANSWERS",
+    "PLAN_FOLLOW_UP_ANSWERS",
     "SCHEMA_VERSION",
     "STORE_GLOBS",
     "SUFFIX",

@@ -3,9 +3,10 @@
 The answer store writes ``<stem>.answers.json`` (`answers_name`): ``carnet.answers.json`` for the
 store shared by the notebooks of a day's folder (`DAY_ANSWERS`), ``workbook.answers.json`` beside a
 personalised workbook (`WORKBOOK_ANSWERS`), ``evaluation_a_froid.answers.json`` for the follow-up
-evaluation (`FOLLOW_UP_ANSWERS`). Beside each file the store keeps ``<file>.lock`` and, when it
-found the file damaged, ``<file>.corrupt-<timestamp>`` (`STORE_GLOBS` matches all three); its
-temporary files are hidden (``.<file>.<random>.tmp``).
+evaluation (`FOLLOW_UP_ANSWERS`), ``suivi-fiche-action.answers.json`` for the fiche action's
+follow-up recorded in a room (`PLAN_FOLLOW_UP_ANSWERS`). Beside each file the store keeps
+``<file>.lock`` and, when it found the file damaged, ``<file>.corrupt-<timestamp>`` (`STORE_GLOBS`
+matches all three); its temporary files are hidden (``.<file>.<random>.tmp``).
 
 One rule for every reader (`is_answers_name`): a name with ``.answers`` before ``.json``, in any
 case, so that the copies a person or a system makes still count (« carnet.answers (1).json »,
@@ -28,6 +29,9 @@ DAY_ANSWERS = f"carnet{SUFFIX}"
 WORKBOOK_ANSWERS = f"workbook{SUFFIX}"
 #: The follow-up evaluation's answers file (évaluation à froid), weeks after the course.
 FOLLOW_UP_ANSWERS = f"evaluation_a_froid{SUFFIX}"
+#: The fiche action's follow-up recorded in a running room, beside the trainers' notebook
+#: ``suivi-fiche-action.ipynb`` (`parler_kit.suivi.plan`: one record per point, 3 and 6 months).
+PLAN_FOLLOW_UP_ANSWERS = f"suivi-fiche-action{SUFFIX}"
 #: Globs of an answers file and of what the store keeps beside it (lock, corrupt copies): what
 #: must never be released, copied over someone's answers, or graded from the course's source.
 STORE_GLOBS = (f"*{SUFFIX}", f"*{SUFFIX}.*")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +9,6 @@ import click
 
 from parler_kit.cli.printable import warn_unprintable
 from parler_kit.content import load_bank
-from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
 from parler_kit.roster import Presence, Roster, Session, load_presence, load_roster, load_session
 
@@ -30,39 +28,21 @@ def admin() -> None:
 
 
 def _inputs(roster: Path, session: Path) -> tuple[Roster, Session]:
-    try:
-        loaded = load_roster(roster), load_session(session)
-    except ParlerKitError as error:
-        click.echo(str(error), err=True)
-        raise SystemExit(1) from None
+    loaded = load_roster(roster), load_session(session)
     warn_unprintable(loaded[0])  # names print as written, or we say which characters cannot
     return loaded
 
 
 def _presence(path: Path | None, roster: Roster, session: Session) -> Presence | None:
-    """The presence file read against the roster and session; exit 1 with every problem."""
+    """The presence file read against the roster and session; warns of those absent throughout."""
     if path is None:
         return None
-    try:
-        presence = load_presence(path, roster, session)
-    except ParlerKitError as error:
-        click.echo(str(error), err=True)
-        raise SystemExit(1) from None
+    presence = load_presence(path, roster, session)
     for participant in roster.participants:
         if presence.hours(participant.id) == 0:
             click.echo(ui_text("cli.admin.absent_everywhere", name=participant.full_name,
                                participant=participant.id), err=True)  # fmt: skip
     return presence
-
-
-def _writing(write: Callable[[], list[Path]]) -> None:
-    """Run `write`; a missing session field is reported in French (exit 1, nothing written)."""
-    try:
-        paths = write()
-    except ParlerKitError as error:
-        click.echo(str(error), err=True)
-        raise SystemExit(1) from None
-    _written(paths)
 
 
 def _common(command: click.decorators.FC) -> click.decorators.FC:
@@ -115,17 +95,9 @@ def attestations(
     roster, session = _inputs(roster_file, session_file)
     presence = _presence(presence_file, roster, session)
     outcomes = None if results is None else _outcomes(results, roster, session, presence)
-    try:
-        recorded = (
-            None if results_sheet is None else read_results_sheet(results_sheet, roster, session)
-        )
-    except ParlerKitError as error:
-        click.echo(str(error), err=True)
-        raise SystemExit(1) from None
-    _writing(
-        lambda: write_attestations(roster, session, out, outcomes, presence=presence,
-                                   recorded=recorded, demo=demo)
-    )  # fmt: skip
+    recorded = None if results_sheet is None else read_results_sheet(results_sheet, roster, session)
+    _written(write_attestations(roster, session, out, outcomes, presence=presence,
+                                recorded=recorded, demo=demo))  # fmt: skip
 
 
 def _outcomes(
@@ -182,7 +154,7 @@ def resultats(roster_file: Path, session_file: Path, out: Path) -> None:
     from parler_kit.admin import write_results_sheet
 
     roster, session = _inputs(roster_file, session_file)
-    _writing(lambda: [write_results_sheet(roster, session, out)])
+    _written([write_results_sheet(roster, session, out)])
 
 
 @admin.command(help=ui_text("cli.admin.realisation.help"))
@@ -198,7 +170,7 @@ def realisation(
     roster, session = _inputs(roster_file, session_file)
     presence = _presence(presence_file, roster, session)
     assert presence is not None  # --presence is required
-    _writing(lambda: write_realisations(roster, session, presence, out, demo=demo))
+    _written(write_realisations(roster, session, presence, out, demo=demo))
 
 
 @admin.command(help=ui_text("cli.admin.convocations.help"))
@@ -208,7 +180,7 @@ def convocations(roster_file: Path, session_file: Path, out: Path) -> None:
     from parler_kit.admin import write_convocations
 
     roster, session = _inputs(roster_file, session_file)
-    _writing(lambda: write_convocations(roster, session, out))
+    _written(write_convocations(roster, session, out))
 
 
 @admin.command(help=ui_text("cli.admin.evaluation.help"))
@@ -218,4 +190,4 @@ def evaluation(roster_file: Path, session_file: Path, out: Path) -> None:
     from parler_kit.admin import write_evaluations
 
     _, session = _inputs(roster_file, session_file)
-    _writing(lambda: write_evaluations(load_bank(), session, out))
+    _written(write_evaluations(load_bank(), session, out))

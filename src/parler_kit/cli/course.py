@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
+from parler_kit.cli.kit_group import EXIT_INPUT
 from parler_kit.course import collect as collect_workbooks
 from parler_kit.course import export as export_gradebook
 from parler_kit.course import grade as grade_day
 from parler_kit.course import load_course_config
-from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
 from parler_kit.roster import load_roster, load_session
 
@@ -30,12 +30,6 @@ _CONFIG_OPTION = click.option(
 )
 
 
-def fail(error: ParlerKitError) -> None:
-    """Print a kit error in French on stderr and exit with status 1."""
-    click.echo(str(error), err=True)
-    raise SystemExit(1)
-
-
 @course.command(help=ui_text("cli.course.collect.help"))
 @click.argument("inbox", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @_CONFIG_OPTION
@@ -45,14 +39,10 @@ def fail(error: ParlerKitError) -> None:
               help=ui_text("cli.course.collect.session_option"))  # fmt: skip
 def collect(inbox: Path, config_file: Path, roster: Path | None, session: Path | None) -> None:
     """Place returned workbooks into submitted/; exit 1 when some file could not be placed."""
-    try:
-        config = load_course_config(config_file)
-        participants = {p.id for p in load_roster(roster).participants} if roster else None
-        session_id = load_session(session).id if session else None
-        report = collect_workbooks(inbox, config, participants=participants, session_id=session_id)
-    except ParlerKitError as error:
-        fail(error)
-        return
+    config = load_course_config(config_file)
+    participants = {p.id for p in load_roster(roster).participants} if roster else None
+    session_id = load_session(session).id if session else None
+    report = collect_workbooks(inbox, config, participants=participants, session_id=session_id)
     for placed in report.placed:
         click.echo(ui_text("cli.course.collect.placed", participant=placed.participant_id,
                            day=placed.day, notebook=placed.notebook, source=placed.source))  # fmt: skip
@@ -66,7 +56,7 @@ def collect(inbox: Path, config_file: Path, roster: Path | None, session: Path |
     click.echo(ui_text("cli.course.collect.summary", placed=len(report.placed),
                        older=len(report.older), unmatched=len(report.unmatched)))  # fmt: skip
     if report.unmatched:
-        raise SystemExit(1)
+        raise SystemExit(EXIT_INPUT)
 
 
 @course.command(help=ui_text("cli.course.grade.help"))
@@ -76,11 +66,7 @@ def collect(inbox: Path, config_file: Path, roster: Path | None, session: Path |
               help=ui_text("cli.course.grade.participant_option"))  # fmt: skip
 def grade(day: str, config_file: Path, participants: tuple[str, ...]) -> None:
     """Autograde `day` and write feedback; exit 1 when a participant could not be graded."""
-    try:
-        report = grade_day(load_course_config(config_file), day, list(participants) or None)
-    except ParlerKitError as error:
-        fail(error)
-        return
+    report = grade_day(load_course_config(config_file), day, list(participants) or None)
     for participant in report.graded:
         feedback = ", ".join(str(p) for p in report.feedback.get(participant, []))
         click.echo(ui_text("cli.course.grade.graded", participant=participant, feedback=feedback))
@@ -92,7 +78,7 @@ def grade(day: str, config_file: Path, participants: tuple[str, ...]) -> None:
         ui_text("cli.course.grade.summary", graded=len(report.graded), failed=len(report.failed))
     )
     if report.failed:
-        raise SystemExit(1)
+        raise SystemExit(EXIT_INPUT)
 
 
 @course.command(help=ui_text("cli.course.export.help"))
@@ -101,10 +87,6 @@ def grade(day: str, config_file: Path, participants: tuple[str, ...]) -> None:
               help=ui_text("cli.course.export.out_option"))  # fmt: skip
 def export(config_file: Path, out: Path) -> None:
     """Write the gradebook as CSV and XLSX into `out`."""
-    try:
-        written = export_gradebook(load_course_config(config_file), out)
-    except ParlerKitError as error:
-        fail(error)
-        return
+    written = export_gradebook(load_course_config(config_file), out)
     for path in (written.summary_csv, written.exercises_csv, written.xlsx):
         click.echo(ui_text("cli.course.export.written", path=path))

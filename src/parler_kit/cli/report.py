@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from parler_kit.content import load_bank
-from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
 from parler_kit.roster import load_roster, load_session
 
@@ -44,30 +43,26 @@ def report(
     from parler_kit.report import build_bilan, load_answers, load_attendance, write_bilan
     from parler_kit.report.simulate import latest_answer_day, simulate_answers
 
-    try:
-        roster, session = load_roster(roster_file), load_session(session_file)
-        bank = load_bank()
-        if demo:
-            written = simulate_answers(bank, roster, session, answers)
-            click.echo(ui_text("cli.report.simulated", folder=answers, count=len(written)))
-        elif not answers.is_dir():
-            raise click.BadParameter(str(answers), param_hint="--answers")
-        present = load_attendance(attendance, roster, session) if attendance else None
-        inputs = load_answers(answers, roster, session)
-        for left in inputs.left_out:
-            click.echo(ui_text("cli.report.left_out", path=left.path, reason=left.reason), err=True)
-        for participant in inputs.without_answers:
-            click.echo(ui_text("cli.report.without_answers", name=participant.full_name,
-                               participant=participant.id), err=True)  # fmt: skip
-        # The demonstration is dated when its last simulated answers are returned (à froid):
-        # made today, before the session, it would only announce parts « à venir ».
-        made_on = latest_answer_day(inputs) if demo else None
-        bilan = build_bilan(bank, session, roster, inputs, present, demo=demo, made_on=made_on)
-        for participant in bilan.without_end if bilan.end_due else ():
-            click.echo(ui_text("cli.report.without_end", name=participant.full_name,
-                               participant=participant.id), err=True)  # fmt: skip
-        path = write_bilan(bilan, bank, out)
-    except ParlerKitError as error:
-        click.echo(str(error), err=True)
-        raise SystemExit(1) from None
+    roster, session = load_roster(roster_file), load_session(session_file)
+    bank = load_bank()
+    if demo:
+        written = simulate_answers(bank, roster, session, answers)
+        click.echo(ui_text("cli.report.simulated", folder=answers, count=len(written)))
+    elif not answers.is_dir():
+        raise click.BadParameter(str(answers), param_hint="--answers")
+    present = load_attendance(attendance, roster, session) if attendance else None
+    inputs = load_answers(answers, roster, session)
+    for left in inputs.left_out:
+        click.echo(ui_text("cli.report.left_out", path=left.path, reason=left.reason), err=True)
+    for participant in inputs.without_answers:
+        click.echo(ui_text("cli.report.without_answers", name=participant.full_name,
+                           participant=participant.id), err=True)  # fmt: skip
+    # The demonstration is dated when its last simulated answers are returned (à froid):
+    # made today, before the session, it would only announce parts « à venir ».
+    made_on = latest_answer_day(inputs) if demo else None
+    bilan = build_bilan(bank, session, roster, inputs, present, demo=demo, made_on=made_on)
+    for participant in bilan.without_end if bilan.end_due else ():
+        click.echo(ui_text("cli.report.without_end", name=participant.full_name,
+                           participant=participant.id), err=True)  # fmt: skip
+    path = write_bilan(bilan, bank, out)
     click.echo(ui_text("cli.report.written", path=path))

@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from parler_kit.content import load_bank
-from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
 
 
@@ -26,15 +25,10 @@ def bilan(folders: tuple[Path, ...], out: Path) -> None:
     # Imported here: the report pulls in WeasyPrint and matplotlib, which --help does not need.
     from parler_kit.reseau import network_bilan, session_bilan, write_network_bilan
 
-    try:
-        bank = load_bank()
-        bilans = [session_bilan(bank, folder) for folder in folders]
-        for one in bilans:
-            for left in one.inputs.left_out:
-                click.echo(ui_text("cli.report.left_out", path=left.path, reason=left.reason),
-                           err=True)  # fmt: skip
-        path = write_network_bilan(network_bilan(bank, bilans), bank, out)
-    except ParlerKitError as error:
-        click.echo(str(error), err=True)
-        raise SystemExit(1) from None
+    bank = load_bank()
+    bilans = [session_bilan(bank, folder) for folder in folders]
+    for one in bilans:
+        for left in one.inputs.left_out:
+            click.echo(ui_text("cli.report.left_out", path=left.path, reason=left.reason), err=True)
+    path = write_network_bilan(network_bilan(bank, bilans), bank, out)
     click.echo(ui_text("cli.reseau.written", path=path))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from parler_kit.cli.kit_group import EXIT_INPUT
 from parler_kit.i18n import ui_text
 
 _ROOM = click.argument("room", type=click.Path(file_okay=False, path_type=Path))
@@ -174,7 +175,7 @@ def collect(room: Path, day: str) -> None:
     click.echo(ui_text("cli.room.collect_summary", day=day, placed=len(report.placed),
                        refused=len(report.refused), config=layout.course_config))  # fmt: skip
     if report.refused:
-        raise SystemExit(1)
+        raise SystemExit(EXIT_INPUT)
 
 
 @room.command(help=ui_text("cli.room.cards.help"))

@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from parler_kit.content import load_bank
-from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
 from parler_kit.roster import load_roster, load_session
 
@@ -32,12 +31,8 @@ def a_froid(roster_file: Path, session_file: Path, out: Path) -> None:
     """Write each participant's à froid form and e-mail; say who has no e-mail address."""
     from parler_kit.suivi import write_a_froid
 
-    try:
-        roster, session = load_roster(roster_file), load_session(session_file)
-        written = write_a_froid(load_bank(), roster, session, out)
-    except ParlerKitError as error:
-        click.echo(str(error), err=True)
-        raise SystemExit(1) from None
+    roster, session = load_roster(roster_file), load_session(session_file)
+    written = write_a_froid(load_bank(), roster, session, out)
     for participant in roster.participants:
         if not participant.email:
             click.echo(ui_text("cli.suivi.without_email", name=participant.full_name,
@@ -64,11 +59,7 @@ def fiche_action(
     from parler_kit.report.aggregate import action_sheets
     from parler_kit.suivi import write_plan_form
 
-    try:
-        roster, session = load_roster(roster_file), load_session(session_file)
-        sheets = action_sheets(load_answers(answers, roster, session).files)
-        written = write_plan_form(session, sheets, int(months), out, to=to)
-    except ParlerKitError as error:
-        click.echo(str(error), err=True)
-        raise SystemExit(1) from None
+    roster, session = load_roster(roster_file), load_session(session_file)
+    sheets = action_sheets(load_answers(answers, roster, session).files)
+    written = write_plan_form(session, sheets, int(months), out, to=to)
     click.echo(ui_text("cli.suivi.written", count=len(written), folder=out))

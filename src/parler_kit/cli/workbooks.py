@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 import click
 
 from parler_kit.cli.kit_group import EXIT_PARTIAL
-from parler_kit.errors import ProblemsError, ProductionError
 from parler_kit.i18n import ui_text
 
 if TYPE_CHECKING:
@@ -110,17 +109,8 @@ def build(
             template_path=template or DEFAULT_TEMPLATE,
             engine=engine,
         )
-    except ProblemsError as error:
+    finally:  # an invalid input: KitGroup prints every problem (exit 1) below a closed bar
         bar.close()
-        click.echo(error.summary, err=True)
-        for problem in error.problems:
-            click.echo(f"  - {problem}", err=True)
-        raise SystemExit(1) from None
-    except ProductionError as error:
-        bar.close()
-        click.echo(str(error), err=True)
-        raise SystemExit(1) from None
-    bar.close()
     counts = {
         s: sum(1 for e in result.entries if e.status == s) for s in ("ok", "skipped", "failed")
     }

@@ -40,6 +40,10 @@ class Attendance(dict[HalfDay, frozenset[str]]):
         super().__init__(present or {})
         self.hours: Mapping[str, float] | None = hours
 
+    def attended(self, participant_id: str) -> bool:
+        """Whether the participant was present (on time or late) at one half-day at least."""
+        return any(participant_id in present for present in self.values())
+
 
 def half_day_key(half_day: HalfDay) -> str:
     """« 2026-03-02 matin »: how a half-day is named in an attendance file."""

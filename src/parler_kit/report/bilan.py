@@ -48,6 +48,8 @@ class Bilan:
     made_on: dt.date = field(default_factory=dt.date.today)
     #: « Suivi du plan d'action »: each action's plan beside its 3- and 6-month follow-ups.
     plan: list[PlanRow] = field(default_factory=list)
+    #: The people trained (the BPF's « stagiaires »): see `trainees`.
+    trainees: list[Participant] = field(default_factory=list)
 
     @property
     def end_due(self) -> bool:
@@ -111,6 +113,17 @@ def communes(
     return [(c, people[c], hours[c]) for c in order]
 
 
+def trainees(roster: Roster, attendance: Attendance | None) -> list[Participant]:
+    """The people who followed the course: present (on time or late) at one half-day at least.
+
+    The bilan pédagogique et financier counts the « stagiaires » who followed a course, with the
+    hours they followed: someone enrolled and absent from every half-day followed nothing (no
+    hour, no certificat de réalisation) and is no trainee. Without a presence file, every
+    participant of the roster counts, as the trainee-hours then count every half-day.
+    """
+    return [p for p in roster.participants if attendance is None or attendance.attended(p.id)]
+
+
 def build_bilan(
     bank: ContentBank,
     session: Session,
@@ -165,6 +178,7 @@ def build_bilan(
         communes=communes(roster, session, attendance),
         hours_attended=attendance is not None,
         plan=plan_rows(agg.action_sheets(files), inputs.plans, pattern),
+        trainees=trainees(roster, attendance),
         made_on=made_on or dt.date.today(),
     )
 

@@ -10,6 +10,7 @@ room and returned a form too is counted once (the room's answer), the PDF named 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +23,19 @@ from parler_kit.suivi import A_FROID_KEY, ActionPoint, PlanFollowUp, action_titl
 from parler_kit.suivi.plan import CALENDAR, INDICATORS
 
 
-def add_returned_forms(found: AnswersSet, folder: Path, roster: Roster, session: Session) -> None:
-    """Add the valid returned forms under `folder` to `found`; name every PDF left out."""
-    returned = read_returned(load_bank(), folder, roster, session)
+def add_returned_forms(
+    found: AnswersSet,
+    folder: Path,
+    roster: Roster,
+    session: Session,
+    recorded: Sequence[PlanFollowUp] = (),
+) -> None:
+    """Add the valid returned forms under `folder` to `found`; name every PDF left out.
+
+    `recorded`: the fiche action's follow-ups recorded in a room (answers files), counted with
+    the returned forms, one per point.
+    """
+    returned = read_returned(load_bank(), folder, roster, session, recorded)
     found.left_out += [LeftOut(path, reason) for path, reason in returned.left_out]
     for form in returned.a_froid:
         assert form.participant_id is not None  # read_returned keeps roster participants only

@@ -106,8 +106,8 @@ def network_bilan(bank: ContentBank, bilans: Sequence[Bilan]) -> NetworkBilan:
     actions = []
     for bilan in bilans:
         place = territory(bilan)
-        for role, count in bilan.professions.items():
-            trained[(place, role)] += count
+        for person in bilan.trainees:  # absent from every half-day: not trained (BPF)
+            trained[(place, person.role)] += 1
         hours[place] = hours.get(place, 0.0) + sum(h for _, _, h in bilan.communes)
         if bilan.attendance is not None:
             present = sum(t.right for _, t in bilan.attendance)
@@ -115,10 +115,11 @@ def network_bilan(bank: ContentBank, bilans: Sequence[Bilan]) -> NetworkBilan:
             people = len(bilan.roster.participants)
             attendance.setdefault(place, []).append(Tally(present, expected, people))
         positioning.setdefault(place, []).append(bilan.quiz_overall)
+        files = bilan.inputs.files
         respondents = sum(
-            1 for files in bilan.inputs.files.values() if A_FROID_KEY in merged_answers(files)
+            1 for p in bilan.trainees if A_FROID_KEY in merged_answers(files.get(p.id, []))
         )
-        size = len(bilan.roster.participants)
+        size = len(bilan.trainees)
         a_froid.setdefault(place, []).append(Tally(float(respondents), float(size), size))
         for result in bilan.follow_up:
             if result.question.id == TECHNIQUES_QUESTION:

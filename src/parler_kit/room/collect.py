@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parler_kit.answers import SUFFIX, read_answers
+from parler_kit.answers import answers_paths, read_answers
 from parler_kit.course import load_course_config
 from parler_kit.course.release_copy import changed_notebooks, submit_release_copy
 from parler_kit.course.release_copy import release_folder as course_release_folder
@@ -25,9 +25,6 @@ from parler_kit.i18n import ui_text
 from parler_kit.room.description import load_description
 from parler_kit.room.layout import RoomLayout
 from parler_kit.room.release import participants_of
-
-#: How an answers file's name ends (``carnet.answers.json``, ``workbook.answers.json``).
-ANSWERS_SUFFIX = SUFFIX
 
 
 @dataclass
@@ -61,7 +58,7 @@ def collect_day(layout: RoomLayout, day: str) -> RoomCollectReport:
         changed = changed_notebooks(folder, release)
         if changed:
             report.changed[account.person_id] = changed
-        answers = sorted(folder.glob(f"*{ANSWERS_SUFFIX}"))
+        answers = answers_paths(folder)
         placed = submit_release_copy(course, account.person_id, day, answers)
         report.placed[account.person_id] = len(placed)
     return report
@@ -69,7 +66,7 @@ def collect_day(layout: RoomLayout, day: str) -> RoomCollectReport:
 
 def _ownership_problem(folder: Path, participant_id: str, session_id: str) -> str | None:
     """Why the answers files of `folder` cannot be collected as `participant_id`'s, or None."""
-    for path in sorted(folder.glob(f"*{ANSWERS_SUFFIX}")):
+    for path in answers_paths(folder):
         try:
             answers = read_answers(path)
         except AnswerStoreError as error:

@@ -22,8 +22,6 @@ from parler_kit.room.isolation import load_system_accounts, require_isolation_ri
 from parler_kit.room.landing import write_landing
 from parler_kit.room.layout import RoomLayout
 
-#: The store every notebook of a day folder shares (what the curriculum's widgets open by default).
-DAY_ANSWERS_NAME = DAY_ANSWERS
 WORKBOOK_NAME = "workbook.ipynb"
 
 
@@ -59,7 +57,7 @@ def release_day(layout: RoomLayout, day: str) -> ReleaseReport:
     for account in participants_of(layout):
         copied, kept = _release_to(source, layout.participant(account.person_id) / day)
         _own_answers_file(
-            layout.participant(account.person_id) / day / DAY_ANSWERS_NAME,
+            layout.participant(account.person_id) / day / DAY_ANSWERS,
             account.person_id,
             description.session_id,
         )

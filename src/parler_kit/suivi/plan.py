@@ -5,6 +5,11 @@ plan. `write_plan_form` writes ``suivi-fiche-action-<n>-mois.pdf``: per action, 
 the indicators and calendar the sheet planned (printed, for reference), and fields for its status
 (pas commencée / en cours / réalisée / abandonnée), the indicators' values, what was done and what
 got in the way; and a ready e-mail. `plan_follow_up` reads a returned form into `PlanFollowUp`.
+
+Where a room still runs, the coordination records the same follow-up in the trainers' notebook
+``suivi-fiche-action.ipynb`` (`parler_kit.widgets.plan_follow_up`), which stores each point in an
+answers file under `plan_key` (`plan_value`); `recorded_plans` reads it back into the same
+`PlanFollowUp`, so both paths feed the bilan's « Suivi du plan d'action ».
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
 
+from parler_kit.answers import AnswersFile
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
 from parler_kit.printing import document_html
@@ -31,8 +37,10 @@ STATUSES: tuple[Status, ...] = get_args(Status)
 POINTS = (3, 6)
 #: The fiche action's fields the form prints as the plan to compare with.
 TITLE, INDICATORS, CALENDAR = "fa-intitule", "fa-indicateurs", "fa-calendrier"
-#: The fields of each action in the form (``action-<n>:<name>``).
+#: The fields of each action in the form (``action-<n>:<name>``) and in a room's record.
 _NAMES = ("intitule", "statut", "indicateurs", "realise", "freins")
+#: How the answers-file key of a point recorded in a room begins (``suivi:fiche-action:3``).
+PLAN_KEY_PREFIX = "suivi:fiche-action:"
 
 
 @dataclass(frozen=True)
@@ -165,3 +173,59 @@ def plan_follow_up(path: Path, fields: FormFields) -> PlanFollowUp:
         )
         number += 1
     return PlanFollowUp(path, fields.session_id, months, tuple(actions))
+
+
+def plan_key(months: int) -> str:
+    """The answers-file key of the follow-up recorded in a room at `months` months."""
+    return f"{PLAN_KEY_PREFIX}{months}"
+
+
+def plan_value(actions: Sequence[ActionPoint]) -> dict[str, object]:
+    """What a room's record of one point stores: each action's fields, named as in the form."""
+    rows = [
+        dict(zip(_NAMES, (a.title, a.status or "", a.indicators, a.done, a.obstacles), strict=True))
+        for a in actions
+    ]
+    return {"actions": rows}
+
+
+def recorded_plans(data: AnswersFile, session_id: str) -> list[PlanFollowUp]:
+    """The follow-ups recorded in a room that an answers file holds (none in most files).
+
+    A point where nothing was recorded is not a follow-up. `FormProblem` (French) when a record
+    is not what the kit writes (a hand-edited file): the file is then left out, named.
+    """
+    plans = []
+    for key, stored in data.answers.items():
+        if not key.startswith(PLAN_KEY_PREFIX):
+            continue
+        months = key.removeprefix(PLAN_KEY_PREFIX)
+        if months not in {str(m) for m in POINTS}:
+            raise FormProblem(ui_text("suivi.room.bad_record", record=key))
+        actions = recorded_actions(stored.value, key)
+        if any(a.filled for a in actions):
+            plans.append(
+                PlanFollowUp(data.path, data.session_id or session_id, int(months), actions)
+            )
+    return plans
+
+
+def recorded_actions(value: object, key: str) -> tuple[ActionPoint, ...]:
+    """The actions of a room's record stored under `key`; `FormProblem` when it is not the kit's."""
+    rows = value.get("actions") if isinstance(value, dict) else None
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        raise FormProblem(ui_text("suivi.room.bad_record", record=key))
+    actions = []
+    for number, row in enumerate(rows, start=1):
+        text = {name: str(row.get(name) or "").strip() for name in _NAMES}
+        actions.append(
+            ActionPoint(
+                number=number,
+                title=text["intitule"],
+                status=next((s for s in STATUSES if s == text["statut"]), None),
+                indicators=text["indicateurs"],
+                done=text["realise"],
+                obstacles=text["freins"],
+            )
+        )
+    return tuple(actions)

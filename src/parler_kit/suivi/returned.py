@@ -46,13 +46,23 @@ class Returned:
     left_out: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def read_returned(bank: ContentBank, folder: Path, roster: Roster, session: Session) -> Returned:
-    """Every returned form under `folder` for `session` and `roster`; see the module doc."""
+def read_returned(
+    bank: ContentBank,
+    folder: Path,
+    roster: Roster,
+    session: Session,
+    recorded: Sequence[PlanFollowUp] = (),
+) -> Returned:
+    """Every returned form under `folder` for `session` and `roster`; see the module doc.
+
+    `recorded`: the follow-ups recorded in a room (`recorded_plans`), counted with the returned
+    forms by the same rule (one per point; different records of one point all left out).
+    """
     found = Returned()
     known = {p.id for p in roster.participants}
     asked = questions(bank)
     forms: list[AnswersFile] = []
-    plans: list[PlanFollowUp] = []
+    plans: list[PlanFollowUp] = list(recorded)
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"):
         try:
             fields = read_form(path)
