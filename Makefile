@@ -112,7 +112,8 @@ app: $(RUNTIME_STAMP)
 		--Voila.ip=127.0.0.1 --Voila.connection_dir_root="$(CURDIR)/build/jupyter/runtime" \
 		--VoilaConfiguration.extension_denylist=jupyterlab-jupytext \
 		--VoilaConfiguration.extension_denylist=@jupyter-notebook/lab-extension \
-		--VoilaConfiguration.extension_denylist=@jupyter/nbgrader
+		--VoilaConfiguration.extension_denylist=@jupyter/nbgrader \
+		--VoilaConfiguration.extension_denylist=jupyterlab_pygments
 
 ## room: the training room (JupyterHub) on the example roster — prepared once in build/salle-demo/
 # (codes and answers are kept from one run to the next), day 1 released, then started in the

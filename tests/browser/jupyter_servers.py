@@ -46,6 +46,7 @@ from playwright.sync_api import Browser, Locator, Page, sync_playwright
 from parler_kit.room.settings import (
     JUPYTER_PATH_DIR,
     NO_MATHJAX_FROM_THE_INTERNET,
+    VOILA_DENYLIST,
     VOILA_TEMPLATE,
     WIDGET_MESSAGE_TYPES,
 )
@@ -62,11 +63,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
     "--disable-quic",
-]
-VOILA_DENYLIST = [
-    "jupyterlab-jupytext",
-    "@jupyter-notebook/lab-extension",
-    "@jupyter/nbgrader",
 ]
 _BIN = Path(sys.executable).parent
 #: The Voilà options of a participant's server in the room (`parler_kit.room.settings`): a

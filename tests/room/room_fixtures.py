@@ -31,6 +31,10 @@ SESSION = REPO / "examples" / "session.yaml"
 #: A copy of the test room's hub log, left in the temporary folder when the room is removed.
 LAST_HUB_LOG = Path(tempfile.gettempdir()) / "parler_kit-salle-de-test.log"
 PARLER_KIT = [str(Path(sys.executable).parent / "parler-kit")]
+#: What the tests do to the test room's eight participants (by index): the first six can log in
+#: all session long (six devices reload together in test_wifi.py); the seventh is blocked for a
+#: minute by wrong codes; the eighth has their server stopped, then is erased.
+BLOCKED, ENDED = 6, 7
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ def read_codes(path: Path) -> tuple[Person, ...]:
 
 @pytest.fixture(scope="session")
 def prepared_room() -> Iterator[PreparedRoom]:
-    """A room prepared from a 6-participant roster (six devices reload together in test_wifi), day 1 released, via the CLI.
+    """A room prepared from an 8-participant roster (`BLOCKED`, `ENDED`), day 1 released, via the CLI.
 
     Its folder is outside pytest's own temporary folder, which is closed to other accounts
     (0700): the participants' servers run as their own system accounts and must reach their

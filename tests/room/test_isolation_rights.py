@@ -6,6 +6,7 @@ Real system accounts that every Debian has (nobody, daemon, bin) stand for the r
 
 from __future__ import annotations
 
+import os
 import pwd
 import secrets
 import shutil
@@ -21,6 +22,7 @@ from parler_kit.room.isolation import (
     SystemAccounts,
     check_reachable,
     plan_system_accounts,
+    require_isolation_rights,
     secure_room,
 )
 from parler_kit.room.layout import RoomLayout, write_json
@@ -117,3 +119,18 @@ def test_a_room_in_a_folder_closed_to_other_accounts_is_refused_naming_it(tmp_pa
     with pytest.raises(ParlerKitError) as refused:
         check_reachable([closed / "salle"])
     assert str(closed) in str(refused.value) and "chmod o+x" in str(refused.value)
+
+
+def test_without_root_the_refusal_gives_the_command_to_type_quoted_for_the_shell(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without administrator rights, the French refusal names the whole command again after sudo."""
+    monkeypatch.setattr(os, "geteuid", lambda: 1000)
+    command = ["/opt/kit/.venv/bin/parler-kit", "room", "start", "/srv/salle de mars"]
+    monkeypatch.setattr("sys.argv", command)
+    with pytest.raises(ParlerKitError) as refused:
+        require_isolation_rights()
+    assert "sudo /opt/kit/.venv/bin/parler-kit room start '/srv/salle de mars'" in str(
+        refused.value
+    )
+    assert "droits d'administrateur" in str(refused.value)

@@ -21,7 +21,7 @@ def test_every_participant_and_trainer_gets_an_account_with_a_hashed_code(
 ) -> None:
     """One account per roster line and per session trainer; comptes.json holds hashes, never codes."""
     accounts = load_accounts(prepared_room.layout.accounts)
-    assert [a.kind for a in accounts] == ["participant"] * 6 + ["formateur"] * 2
+    assert [a.kind for a in accounts] == ["participant"] * 8 + ["formateur"] * 2
     assert [a.username for a in accounts] == [p.username for p in prepared_room.people]
     stored = prepared_room.layout.accounts.read_text("utf-8")
     for person, account in zip(prepared_room.people, accounts, strict=True):

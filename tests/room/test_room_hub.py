@@ -16,7 +16,7 @@ from typing import Any
 import psutil
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from room_fixtures import Hub, folder_of, log_in, new_device, run_cli
+from room_fixtures import BLOCKED, ENDED, Hub, folder_of, log_in, new_device, run_cli
 
 from parler_kit.answers import read_answers
 from parler_kit.content import load_bank
@@ -173,7 +173,7 @@ def test_five_wrong_codes_block_the_account_for_a_minute(
     room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
 ) -> None:
     """After five wrong codes within a minute even the right code is refused, saying why."""
-    person = room_hub.room.participants[3]
+    person = room_hub.room.participants[BLOCKED]
     page = new_device(chromium, contexts)
     for _ in range(5):
         log_in(page, room_hub, person, code="ZZZZ-ZZZZ")
@@ -231,7 +231,8 @@ def test_status_collect_and_grade_after_the_participants_answered(room_hub: Hub)
     for person in people:
         assert f"{person.first_name} {person.last_name}" in status
     collected = run_cli("room", "collect", root, "day1", home=home)
-    assert "4 participants ramassés, 0 refusés" in collected.stdout
+    everyone = len(room_hub.room.participants)
+    assert f"{everyone} participants ramassés, 0 refusés" in collected.stdout
     config = room_hub.room.layout.course_config
     chosen = [arg for p in people for arg in ("--participant", folder_of(room_hub, p).name)]
     graded = run_cli("course", "grade", "day1", "--config", str(config), *chosen, home=home)
@@ -258,7 +259,7 @@ def test_a_page_whose_server_was_stopped_says_so_and_leads_back(
     The server is stopped through the hub's API, as the idle culler does; « Recharger la page »
     leads to the hub's « Votre espace est arrêté » page.
     """
-    person = room_hub.room.participants[2]
+    person = room_hub.room.participants[ENDED]
     page = new_device(chromium, contexts)
     log_in(page, room_hub, person)
     page.get_by_role("link", name=re.compile(FIRST_NOTEBOOK)).click()
@@ -283,7 +284,7 @@ def test_erase_removes_a_participant_from_the_running_room(
 ) -> None:
     """erase --room: folder, account, code, card, grades and hub user gone; their code is refused."""
     layout = room_hub.room.layout
-    person = room_hub.room.participants[2]
+    person = room_hub.room.participants[ENDED]
     participant_id = folder_of(room_hub, person).name
     result = run_cli("erase", "--participant", participant_id, "--room", str(layout.root),
                      home=room_hub.room.home)  # fmt: skip

@@ -95,8 +95,9 @@ def configure(c: Any, room_dir: Path) -> None:
     c.RoomSpawner.session_id = str(description.get("session_id", ""))
     # `room start` says whether servers run as each person's account (--RoomSpawner.isolated).
     c.Spawner.cmd = [sys.executable, "-m", "jupyterhub.singleuser"]
-    # Jupyter refuses to run as root unless told: only a room started --no-isolation by root
-    # runs its servers as root (an isolated room's servers never are).
+    # Jupyter refuses to run as root unless told. Passed whenever the hub runs as root, it only
+    # matters for a room started --no-isolation (servers as root); an isolated room's servers run
+    # as their own accounts, where it changes nothing.
     c.Spawner.args = ["--ServerApp.allow_root=True"] if os.geteuid() == 0 else []
     # 25 people logging in within a minute on 2 cores: servers may take longer than the defaults.
     c.Spawner.start_timeout = 180

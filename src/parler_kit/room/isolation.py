@@ -30,6 +30,7 @@ from __future__ import annotations
 import os
 import pwd
 import secrets
+import shlex
 import shutil
 import stat
 import subprocess
@@ -95,12 +96,8 @@ def require_isolation_rights() -> None:
     """A French error saying how to give the rights when this process cannot isolate the room."""
     if isolation_available():
         return
-    command = " ".join([SUDO_HINT, *map(_quote, sys.argv)]) if sys.argv else SUDO_HINT
+    command = f"{SUDO_HINT} {shlex.join(sys.argv)}" if sys.argv else SUDO_HINT
     raise ParlerKitError(ui_text("room.isolation.needs_root", command=command))
-
-
-def _quote(word: str) -> str:
-    return word if word and all(c.isalnum() or c in "-_./=:@" for c in word) else repr(word)
 
 
 def load_system_accounts(layout: RoomLayout) -> SystemAccounts | None:

@@ -10,6 +10,7 @@ Trainers get JupyterLab in French without the news toast.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,16 @@ PARTICIPANT_DISABLED_EXTENSIONS = (
 #: its server. `JUPYTER_PATH_DIR` is put on the servers' ``JUPYTER_PATH`` so Voilà finds it.
 VOILA_TEMPLATE = "parler_kit"
 JUPYTER_PATH_DIR = Path(__file__).with_name("jupyter_path")
+#: Voilà's and the widget extensions' scripts, as the page names them from the server's base URL
+#: (the page template announces them early: `page_scripts_template`).
+PAGE_SCRIPTS = re.compile(r"voila/(static/[\w.-]+\.js|labextensions/[^?]+\.js(\?v=[0-9a-f]+)?)")
+
+
+def page_scripts_template() -> Path:
+    """The page template's list of scripts to preload (``scripts/record-page-scripts.py``)."""
+    return JUPYTER_PATH_DIR / "voila" / "templates" / VOILA_TEMPLATE / "page-scripts.html.j2"
+
+
 #: A kernel no page is connected to any more (a browser killed without closing its tab; a closed
 #: tab normally shuts its kernel down itself) is stopped after this long idle, like the hub's
 #: idle servers. A connected page's kernel is never stopped this way.
@@ -62,11 +73,13 @@ WIDGET_MESSAGE_TYPES = (
 #: Tornado's own gzip of every compressible response (HTML, JavaScript, CSS, JSON): Voilà's
 #: page is ≈ 5 MB uncompressed, ≈ 1.2 MB compressed (benchmarks/page_weight.py, issue 26).
 COMPRESSED_RESPONSES = {"compress_response": True}
-#: Front-end extensions Voilà must not load on a participant's page (as `make app` does).
+#: Front-end extensions Voilà must not load on a participant's page (as `make app` does);
+#: ``jupyterlab_pygments`` colours code cells, which the page never shows (three requests fewer).
 VOILA_DENYLIST = (
     "jupyterlab-jupytext",
     "@jupyter-notebook/lab-extension",
     "@jupyter/nbgrader",
+    "jupyterlab_pygments",
 )
 
 
