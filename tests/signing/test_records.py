@@ -39,7 +39,9 @@ def test_the_folder_and_its_files_are_the_organisers_alone(register: Register) -
     register.append("sign", "p01", half_day=AM, person="p01", png=PNG)
     assert register.folder.stat().st_mode & 0o777 == 0o700
     assert register.path.stat().st_mode & 0o777 == 0o600
-    assert all(p.stat().st_mode & 0o777 == 0o600 for p in (register.folder / "signatures").iterdir())
+    assert all(
+        p.stat().st_mode & 0o777 == 0o600 for p in (register.folder / "signatures").iterdir()
+    )
 
 
 def test_a_signature_is_recorded_with_time_client_and_image(register: Register) -> None:
@@ -163,10 +165,13 @@ def test_the_presence_file_reads_back_with_the_same_hours(tmp_path: Path) -> Non
     """The presence file written from the register is read by `load_presence` with its hours."""
     session = load_session(REPO / "examples" / "session.yaml")
     roster = load_roster(REPO / "tests" / "data" / "room" / "roster.csv")
-    people = tuple(
-        Person(p.id.lower(), p.id, "participant", p.last_name, p.first_name)
-        for p in roster.participants
-    ) + (Person("formateur-1", "formateur-1", "formateur", "Vasseur", "Claire"),)
+    people = (
+        *(
+            Person(p.id.lower(), p.id, "participant", p.last_name, p.first_name)
+            for p in roster.participants
+        ),
+        Person("formateur-1", "formateur-1", "formateur", "Vasseur", "Claire"),
+    )
     write_setup(tmp_path / "e", SheetSetup(session.title, session.half_days, people))
     register = Register(tmp_path / "e")
     first = session.half_days[0]
