@@ -11,6 +11,7 @@ attestations made with ``--room`` carry the hours signed. axe-core finds nothing
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -64,15 +65,17 @@ def _serious_axe_violations(page: Page) -> list[tuple[str, list[object]]]:
     ]
 
 
-def _draw(page: Page) -> None:
-    """Draw a stroke across the signature frame with the mouse."""
+def _draw(page: Page, seed: int) -> None:
+    """Draw a stroke across the signature frame with the mouse (a different one per `seed`)."""
+    page.locator("#signature-zone").scroll_into_view_if_needed()
     box = page.locator("#signature-zone").bounding_box()
     assert box is not None
     x, y, w, h = box["x"], box["y"], box["width"], box["height"]
     page.mouse.move(x + w * 0.1, y + h * 0.7)
     page.mouse.down()
     for step in range(1, 9):
-        page.mouse.move(x + w * (0.1 + step * 0.1), y + h * (0.3 if step % 2 else 0.7))
+        low, high = 0.2 + 0.05 * seed, 0.8 - 0.05 * seed
+        page.mouse.move(x + w * (0.1 + step * 0.1), y + h * (low if step % 2 else high))
     page.mouse.up()
 
 
@@ -119,12 +122,12 @@ def test_a_half_day_signed_in_the_room_gives_the_sheet_and_the_hours(
         phones[person.username] = phone
     problems["signer"] = _serious_axe_violations(phones[one.username])
     tokens = {}
-    for person in (one, two):
+    for seed, person in enumerate((one, two)):
         phone = phones[person.username]
         tokens[person.username] = str(
             phone.locator("input[name=_xsrf]").first.get_attribute("value")
         )
-        _draw(phone)
+        _draw(phone, seed)
         phone.get_by_role("button", name="Valider ma signature").click()
         expect(phone.get_by_role("status")).to_have_text(
             re.compile(r"^Présence enregistrée à \d{1,2}\u00a0h\u00a0\d{2}$")
@@ -168,7 +171,7 @@ def test_a_half_day_signed_in_the_room_gives_the_sheet_and_the_hours(
     expect(_row(trainer, two)).to_contain_text("arrivée à 9\u00a0h\u00a040")
     _row(trainer, four).get_by_role("button", name=re.compile("Marquer absent")).click()
     expect(_row(trainer, four)).to_contain_text("absent(e)")
-    _draw(trainer)
+    _draw(trainer, 3)
     trainer.get_by_role("button", name="Valider ma signature").click()
     expect(trainer.get_by_role("status")).to_contain_text("Présence enregistrée à")
     trainer.goto(room_hub.url + SIGNING)
@@ -189,6 +192,14 @@ def test_a_half_day_signed_in_the_room_gives_the_sheet_and_the_hours(
         [one.username, two.username, three.username, trainer_person.username]
     )
     assert {str(e["client"]) for e in signs} == {"127.0.0.1"}
+    assert len({e["signature"] for e in signs if e["signature"]}) == 3  # two drawn + the trainer's
+    # The register is the organiser's (the hub's account), closed to the participants' accounts.
+    for path in (
+        room_hub.room.layout.emargement,
+        room_hub.room.layout.emargement / "registre.jsonl",
+    ):
+        info = path.stat()
+        assert info.st_uid == os.getuid() and info.st_mode & 0o077 == 0, path
     assert all(problems[name] == [] for name in problems), problems
 
     # The organiser's documents: the signed sheet, the presence file, the attestations' hours.
