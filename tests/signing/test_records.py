@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import pwd
 from pathlib import Path
 
 import pytest
@@ -187,3 +189,14 @@ def test_the_presence_file_reads_back_with_the_same_hours(tmp_path: Path) -> Non
     assert presence.hours(people[0].person_id) == first.hours
     assert presence.hours(people[1].person_id) == first.hours - 0.5
     assert presence.hours(people[2].person_id) == 0
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another account needs root")
+def test_files_written_as_root_stay_the_organisers(register: Register) -> None:
+    """Run as root (an isolated room's hub), the register and signatures get the folder's owner."""
+    organiser = pwd.getpwnam("nobody")
+    os.chown(register.folder, organiser.pw_uid, organiser.pw_gid)
+    register.append("open", "formateur-1", half_day=AM)
+    register.append("sign", "p01", half_day=AM, person="p01", png=PNG)
+    written = [register.path, *(register.folder / "signatures").iterdir()]
+    assert {p.stat().st_uid for p in written} == {organiser.pw_uid}

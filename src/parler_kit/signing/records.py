@@ -372,6 +372,7 @@ class Register:
             target = self.folder / SIGNATURES / name
             if not target.exists():
                 write_atomic(target, png, private=True)
+                self._give_to_organiser(target)
             return {"signature": name, "typed": typed[:MAX_TYPED_NAME]}
         if typed:
             if len(typed) > MAX_TYPED_NAME:
@@ -390,7 +391,18 @@ class Register:
         finally:
             os.close(descriptor)
         if new:
+            self._give_to_organiser(self.path)
             fsync_folder(self.folder)
+
+    def _give_to_organiser(self, path: Path) -> None:
+        """A file the service (run as root by an isolated room's hub) creates stays the organiser's.
+
+        The organiser who prepared the room owns ``emargement/``; the files written in it get
+        the same owner, so that `room emargement` run without root can read them.
+        """
+        if os.geteuid() == 0:
+            folder = self.folder.stat()
+            os.chown(path, folder.st_uid, folder.st_gid, follow_symlinks=False)
 
 
 def _last_of(signed: Signed | None) -> Entry | None:
