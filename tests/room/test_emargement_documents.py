@@ -15,6 +15,7 @@ from parler_kit.room.accounts import issue
 from parler_kit.room.emargement import room_presence, write_room_emargement, write_signing_setup
 from parler_kit.room.erase import _signed_attendance
 from parler_kit.room.layout import RoomLayout
+from parler_kit.room.services import hub_services
 from parler_kit.roster import load_presence, load_roster, load_session
 from parler_kit.signing import Register, half_day_key
 
@@ -106,3 +107,23 @@ def test_erasure_keeps_the_signed_register_and_says_why(
     assert any(o.path.suffix == ".png" for o in kept)
     assert all(isinstance(o, Outcome) and o.action == "kept" and "3 ans" in o.reason for o in kept)
     assert all(o.path.exists() for o in kept)
+
+
+def test_the_hub_gets_the_signing_service_and_the_live_view_its_last_day(
+    signed_room: tuple[RoomLayout, list[str]],
+) -> None:
+    """hub_services declares /services/emargement/ for both groups; the live view gets --last-day."""
+    layout, _names = signed_room
+    layout.hub.mkdir()
+    layout.api_token.write_text("jeton", "utf-8")
+    services, roles = hub_services(layout, "http://192.168.1.10:8000/", {"SameSite": "Lax"})
+    signing = next(s for s in services if s["name"] == "emargement")
+    assert signing["command"][1:] == [
+        "-m", "parler_kit.signing", "--hub-service", str(layout.emargement)
+    ]  # fmt: skip
+    access = next(r for r in roles if r["name"] == "emargement-acces")
+    assert access["scopes"] == ["access:services!service=emargement"]
+    assert access["groups"] == ["formateurs", "participants"]
+    live = next(s for s in services if s["name"] == "classe")
+    last = max(h.date for h in load_session(SESSION).half_days).isoformat()
+    assert live["command"][-2:] == ["--last-day", last]
