@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from parler_kit.admin.environment import render
@@ -53,3 +55,73 @@ def write_emargements(roster: Roster, session: Session, out: Path) -> list[Path]
         render_pdf(emargement_html(roster, session, half_day), out / emargement_file_name(half_day))
         for half_day in session.half_days
     ]
+
+
+@dataclass(frozen=True)
+class SignedLine:
+    """One person's line of a sheet signed in the room (`parler_kit.room.emargement`)."""
+
+    status: str  # « present », « late » or « absent »
+    time: str  # when the signature was recorded (« 9 h 04 »), or ''
+    signature: str  # the drawn signature as a data: URI, or ''
+    typed: str  # the name typed instead of drawing, or ''
+    late: str  # the arrival time a trainer noted (« 9 h 40 »), or ''
+    name: str = ""  # a trainer's name (participants' names come from the roster)
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    """One line of the register in the sheet's audit annex."""
+
+    seq: int
+    at: str
+    action: str
+    person: str
+    by: str
+    client: str
+    detail: str
+
+
+def signed_emargement_html(
+    roster: Roster,
+    session: Session,
+    half_day: HalfDay,
+    lines: Mapping[str, SignedLine],
+    trainers: Sequence[SignedLine],
+    audit: Sequence[AuditLine],
+) -> str:
+    """The sheet of `half_day` as signed in the room: signatures, times, then the audit annex."""
+    body = render(
+        "emargement_signe.html.j2",
+        session=session,
+        half_day=half_day,
+        participants=sorted_participants(roster),
+        lines=lines,
+        trainers=trainers,
+        audit=audit,
+        per_page=PER_PAGE,
+    )
+    title = ui_text("admin.emargement.title")
+    header = (
+        f"{session.title} — {title} — {format_date(half_day.date, weekday=True)}, {half_day.period}"
+    )
+    return document_html(
+        f"{title} — {half_day.date.isoformat()} {half_day.period}",
+        body,
+        header=header,
+        author=issuer(session),
+    )
+
+
+def write_signed_emargement(
+    roster: Roster,
+    session: Session,
+    half_day: HalfDay,
+    lines: Mapping[str, SignedLine],
+    trainers: Sequence[SignedLine],
+    audit: Sequence[AuditLine],
+    out: Path,
+) -> Path:
+    """Write the signed sheet of `half_day` into `out` (same name as the paper one); its path."""
+    html = signed_emargement_html(roster, session, half_day, lines, trainers, audit)
+    return render_pdf(html, out / emargement_file_name(half_day))

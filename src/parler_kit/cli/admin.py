@@ -33,11 +33,24 @@ def _inputs(roster: Path, session: Path) -> tuple[Roster, Session]:
     return loaded
 
 
-def _presence(path: Path | None, roster: Roster, session: Session) -> Presence | None:
-    """The presence file read against the roster and session; warns of those absent throughout."""
-    if path is None:
+def _presence(
+    path: Path | None, roster: Roster, session: Session, room: Path | None = None
+) -> Presence | None:
+    """The presence file, or the room's signed register (`room`), against the roster and session.
+
+    Warns of those absent throughout; both a file and a room is a usage error.
+    """
+    if path is not None and room is not None:
+        raise click.UsageError(ui_text("cli.presence_or_room"))
+    if room is not None:
+        from parler_kit.room.emargement import room_presence
+        from parler_kit.room.erase import room_of
+
+        presence = room_presence(room_of(room), roster, session)
+    elif path is not None:
+        presence = load_presence(path, roster, session)
+    else:
         return None
-    presence = load_presence(path, roster, session)
     for participant in roster.participants:
         if presence.hours(participant.id) == 0:
             click.echo(ui_text("cli.admin.absent_everywhere", name=participant.full_name,
@@ -70,11 +83,14 @@ def emargement(roster_file: Path, session_file: Path, out: Path) -> None:
 
 
 _PRESENCE_HELP = ui_text("cli.admin.presence_option")
+_ROOM = click.option("--room", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                     help=ui_text("cli.room_presence_option"))  # fmt: skip
 
 
 @admin.command(help=ui_text("cli.admin.attestations.help"))
 @_common
 @click.option("--presence", "presence_file", type=_FILE, help=_PRESENCE_HELP)
+@_ROOM
 @click.option("--results", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help=ui_text("cli.admin.results_option"))  # fmt: skip
 @click.option("--results-sheet", "results_sheet", type=_FILE,
@@ -85,6 +101,7 @@ def attestations(
     session_file: Path,
     out: Path,
     presence_file: Path | None,
+    room: Path | None,
     results: Path | None,
     results_sheet: Path | None,
     demo: bool,
@@ -93,7 +110,7 @@ def attestations(
     from parler_kit.admin import read_results_sheet, write_attestations
 
     roster, session = _inputs(roster_file, session_file)
-    presence = _presence(presence_file, roster, session)
+    presence = _presence(presence_file, roster, session, room)
     outcomes = None if results is None else _outcomes(results, roster, session, presence)
     recorded = None if results_sheet is None else read_results_sheet(results_sheet, roster, session)
     _written(write_attestations(roster, session, out, outcomes, presence=presence,
@@ -159,17 +176,25 @@ def resultats(roster_file: Path, session_file: Path, out: Path) -> None:
 
 @admin.command(help=ui_text("cli.admin.realisation.help"))
 @_common
-@click.option("--presence", "presence_file", required=True, type=_FILE, help=_PRESENCE_HELP)
+@click.option("--presence", "presence_file", type=_FILE, help=_PRESENCE_HELP)
+@_ROOM
 @click.option("--demo", is_flag=True, help=ui_text("cli.admin.demo_option"))
 def realisation(
-    roster_file: Path, session_file: Path, out: Path, presence_file: Path, demo: bool
+    roster_file: Path,
+    session_file: Path,
+    out: Path,
+    presence_file: Path | None,
+    room: Path | None,
+    demo: bool,
 ) -> None:
     """Write one certificat de réalisation per participant who attended."""
     from parler_kit.admin import write_realisations
 
     roster, session = _inputs(roster_file, session_file)
-    presence = _presence(presence_file, roster, session)
-    assert presence is not None  # --presence is required
+    if presence_file is None and room is None:
+        raise click.UsageError(ui_text("cli.presence_or_room_required"))
+    presence = _presence(presence_file, roster, session, room)
+    assert presence is not None  # one of --presence and --room, checked above
     _written(write_realisations(roster, session, presence, out, demo=demo))
 
 

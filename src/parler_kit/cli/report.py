@@ -27,6 +27,8 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 @click.option("--answers", required=True, type=click.Path(file_okay=False, path_type=Path),
               help=ui_text("cli.report.answers_option"))  # fmt: skip
 @click.option("--attendance", type=_FILE, help=ui_text("cli.report.attendance_option"))
+@click.option("--room", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help=ui_text("cli.room_presence_option"))  # fmt: skip
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help=ui_text("cli.report.out_option"))  # fmt: skip
 @click.option("--demo", is_flag=True, help=ui_text("cli.report.demo_option"))
@@ -35,6 +37,7 @@ def report(
     roster_file: Path,
     answers: Path,
     attendance: Path | None,
+    room: Path | None,
     out: Path,
     demo: bool,
 ) -> None:
@@ -50,7 +53,16 @@ def report(
         click.echo(ui_text("cli.report.simulated", folder=answers, count=len(written)))
     elif not answers.is_dir():
         raise click.BadParameter(str(answers), param_hint="--answers")
+    if attendance and room:
+        raise click.UsageError(ui_text("cli.presence_or_room"))
     present = load_attendance(attendance, roster, session) if attendance else None
+    if room is not None:
+        from parler_kit.report import attendance_from_presence
+        from parler_kit.room.emargement import room_presence
+        from parler_kit.room.erase import room_of
+
+        presence = room_presence(room_of(room), roster, session)
+        present = attendance_from_presence(presence, roster, session)
     inputs = load_answers(answers, roster, session)
     for left in inputs.left_out:
         click.echo(ui_text("cli.report.left_out", path=left.path, reason=left.reason), err=True)

@@ -186,3 +186,22 @@ def cards(room: Path, address: str) -> None:
     from parler_kit.room import RoomLayout, reprint_cards
 
     click.echo(ui_text("cli.room.cards_written", path=reprint_cards(RoomLayout.at(room), address)))
+
+
+@room.command(help=ui_text("cli.room.emargement.help"))
+@_ROOM
+@click.option("--out", required=True, help=ui_text("cli.room.emargement.out_option"),
+              type=click.Path(file_okay=False, path_type=Path))  # fmt: skip
+@click.option("--roster", "roster_file", help=ui_text("cli.room.emargement.roster_option"),
+              type=click.Path(exists=True, dir_okay=False, path_type=Path))  # fmt: skip
+@click.option("--session", "session_file", help=ui_text("cli.room.emargement.session_option"),
+              type=click.Path(exists=True, dir_okay=False, path_type=Path))  # fmt: skip
+def emargement(room: Path, out: Path, roster_file: Path | None, session_file: Path | None) -> None:
+    """Write each half-day's signed attendance sheet and the presence file from the register."""
+    from parler_kit.room.emargement import write_room_emargement
+    from parler_kit.room.erase import room_of
+
+    written = write_room_emargement(room_of(room), out, roster_file, session_file)
+    for path in written.sheets:
+        click.echo(ui_text("cli.room.emargement.written", path=path))
+    click.echo(ui_text("cli.room.emargement.presence", path=written.presence))

@@ -13,7 +13,12 @@ from parler_kit.report.aggregate import (
     participant_quiz,
 )
 from parler_kit.report.anonymise import anonymise, name_pattern
-from parler_kit.report.attendance import Attendance, half_day_key, load_attendance
+from parler_kit.report.attendance import (
+    Attendance,
+    attendance_from_presence,
+    half_day_key,
+    load_attendance,
+)
 from parler_kit.report.bilan import Bilan, build_bilan
 from parler_kit.report.inputs import AnswersSet, LeftOut, load_answers
 from parler_kit.report.render import bilan_html, write_bilan
@@ -26,6 +31,7 @@ __all__ = [
     "LeftOut",
     "Tally",
     "anonymise",
+    "attendance_from_presence",
     "bilan_html",
     "build_bilan",
     "half_day_key",

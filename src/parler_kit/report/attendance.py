@@ -22,7 +22,7 @@ import yaml
 
 from parler_kit.errors import Problem, RosterError
 from parler_kit.i18n import fold, ui_text
-from parler_kit.roster import HalfDay, Roster, Session, load_presence
+from parler_kit.roster import HalfDay, Presence, Roster, Session, load_presence
 
 
 class Attendance(dict[HalfDay, frozenset[str]]):
@@ -54,14 +54,18 @@ def _fold(text: str) -> str:
     return " ".join(fold(text).replace("-", " ").split())
 
 
+def attendance_from_presence(presence: Presence, roster: Roster, session: Session) -> Attendance:
+    """The bilan's attendance from a presence (a presence file, or the room's register)."""
+    return Attendance(
+        {h: presence.present(h) for h in session.half_days},
+        {p.id: presence.hours(p.id) for p in roster.participants},
+    )
+
+
 def load_attendance(path: Path, roster: Roster, session: Session) -> Attendance:
     """Read a presence file (CSV/XLSX) or a YAML attendance file against the roster and session."""
     if path.suffix.lower() not in {".yaml", ".yml"}:
-        presence = load_presence(path, roster, session)
-        return Attendance(
-            {h: presence.present(h) for h in session.half_days},
-            {p.id: presence.hours(p.id) for p in roster.participants},
-        )
+        return attendance_from_presence(load_presence(path, roster, session), roster, session)
     keys = {_fold(half_day_key(h)): h for h in session.half_days}
     known = {p.id for p in roster.participants}
     problems: list[Problem] = []

@@ -1,7 +1,8 @@
 """Erase one participant from a room: their folder, account, code, card, hub user, system account and grades.
 
 Used by ``parler-kit erase --participant ID --room ROOM`` as one step of the erasure (see
-`parler_kit.admin.erase`). The room's other files are rewritten without the person: accounts,
+`parler_kit.admin.erase`). The signed attendance register (``emargement/``) is kept and named
+as kept, like the paper sheets: it is the proof of presence the training body must keep. The room's other files are rewritten without the person: accounts,
 codes, access cards (printed again for the others, same codes). JupyterHub's own record of the
 username goes through the hub's API when the room runs (which also stops their server), else
 through JupyterHub's database module.
@@ -16,6 +17,8 @@ from pathlib import Path
 from parler_kit.atomic import write_atomic
 from parler_kit.course import course_step, load_course_config
 from parler_kit.erasure import Outcome, Who
+from parler_kit.errors import ParlerKitError
+from parler_kit.i18n import ui_text
 from parler_kit.production.manifest import forget_participant
 from parler_kit.room.accounts import (
     Account,
@@ -30,6 +33,8 @@ from parler_kit.room.description import load_description
 from parler_kit.room.isolation import remove_system_accounts, system_accounts_file
 from parler_kit.room.layout import RoomLayout, write_private
 from parler_kit.room.server import hub_api, running_hub
+from parler_kit.signing import Register
+from parler_kit.signing.records import REGISTER_FILE, SETUP_FILE, SIGNATURES
 
 
 def erase_from_room(layout: RoomLayout, participant_id: str) -> list[Outcome]:
@@ -56,9 +61,27 @@ def erase_from_room(layout: RoomLayout, participant_id: str) -> list[Outcome]:
         Outcome(p, "rewritten") for p in forget_participant(layout.participants, participant_id)
     ]
     outcomes += _forget_in_logs(layout, {participant_id, participant_id.lower()})
+    outcomes += _signed_attendance(layout, participant_id.lower())
     if account is not None:
         outcomes += _forget_account(layout, accounts, account)
     return outcomes
+
+
+def _signed_attendance(layout: RoomLayout, username: str) -> list[Outcome]:
+    """The room's signed attendance register is kept, as the paper sheets are (proof of presence)."""
+    folder = layout.emargement
+    if not (folder / REGISTER_FILE).is_file():
+        return []
+    reason = ui_text("erase.kept.room_attendance")
+    kept = [folder / REGISTER_FILE, folder / SETUP_FILE]
+    try:
+        entries = Register(folder).entries()
+    except ParlerKitError:
+        entries = []
+    kept += sorted(
+        {folder / SIGNATURES / e.signature for e in entries if e.person == username and e.signature}
+    )
+    return [Outcome(path, "kept", reason) for path in kept if path.exists()]
 
 
 def _forget_in_logs(layout: RoomLayout, names: set[str]) -> list[Outcome]:

@@ -11,20 +11,27 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from importlib.resources import files
+from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, select_autoescape
+from jinja2 import Environment
 
 from parler_kit.atomic import write_atomic
 from parler_kit.i18n import french_typography, ui_text
+from parler_kit.printing.environment import template_environment
 from parler_kit.room.settings import LANDING_PAGE
 
 _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 #: From ``/user/<name>/files/accueil.html`` to the notebooks rendered by Voilà.
 _VOILA = "../voila/render/"
 #: The page's sentences (catalog keys ``room.landing.<key>``), French typography included.
-_TEXTS = ("title", "greeting", "intro", "my_workbook", "workbook_link", "waiting", "logout")
+_TEXTS = ("title", "greeting", "intro", "my_workbook", "workbook_link", "waiting", "logout",
+          "presence", "sign", "sign_help")  # fmt: skip
+#: The room's émargement service (`parler_kit.signing`): its page says which half-day's sheet is
+#: open, or that none is. The link is always on the page, which stays static: the participant's
+#: server serves it sandboxed (``Content-Security-Policy: sandbox``), so it could not ask the
+#: service itself.
+SIGNING_PAGE = "/services/emargement/"
 
 
 @dataclass(frozen=True)
@@ -68,15 +75,23 @@ def landing_html(folder: Path, first_name: str, workbook: str, days: list[str]) 
                 for nb in notebooks
             )
             released.append(Day(ui_text("room.landing.day", number=day.removeprefix("day")), links))
-    source = files("parler_kit.room").joinpath("templates", "accueil.html.j2").read_text("utf-8")
-    template = Environment(autoescape=select_autoescape(default=True)).from_string(source)
-    return template.render(
-        first_name=first_name,
-        text={key: ui_text(f"room.landing.{key}") for key in _TEXTS},
-        workbook=f"{_VOILA}{workbook}" if (folder / workbook).exists() else "",
-        days=released,
-        logout="/hub/logout",
+    return (
+        _environment()
+        .get_template("accueil.html.j2")
+        .render(
+            first_name=first_name,
+            text={key: ui_text(f"room.landing.{key}") for key in _TEXTS},
+            workbook=f"{_VOILA}{workbook}" if (folder / workbook).exists() else "",
+            days=released,
+            logout="/hub/logout",
+            signing=SIGNING_PAGE,
+        )
     )
+
+
+@cache
+def _environment() -> Environment:
+    return template_environment("parler_kit.room")
 
 
 def write_landing(folder: Path, first_name: str, workbook: str, days: list[str]) -> Path:

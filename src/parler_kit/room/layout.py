@@ -75,6 +75,12 @@ class RoomLayout:
         """``cours/curriculum/``: the room's copy of the curriculum, the trainers' JupyterLab root."""
         return self.course / "curriculum"
 
+    # -- the organiser's records ---------------------------------------------------------------
+    @property
+    def emargement(self) -> Path:
+        """``emargement/``: the signed attendance register (organiser only, 0700; issue 22)."""
+        return self.root / "emargement"
+
     # -- the hub's state --------------------------------------------------------------------------
     @property
     def hub(self) -> Path:

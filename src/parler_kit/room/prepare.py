@@ -31,6 +31,7 @@ from parler_kit.room.accounts import (
 from parler_kit.room.cards import login_address, write_cards
 from parler_kit.room.course_setup import CURRICULUM, setup_course
 from parler_kit.room.description import RoomDescription, load_description, save_description
+from parler_kit.room.emargement import write_signing_setup
 from parler_kit.room.hub_config import CONFIG_FILE_TEXT
 from parler_kit.room.layout import RoomLayout, write_private
 from parler_kit.room.release import refresh_landings, release_day
@@ -75,6 +76,8 @@ def prepare_room(
         issued = _issue_accounts(roster, session)
         building.root.mkdir(parents=True)
         save_accounts(building.accounts, [item.account for item in issued])
+        write_signing_setup(building, session, [item.account for item in issued],
+                            roster_path, session_path)  # fmt: skip
         write_codes_csv(building.codes_csv, issued)
         write_private(building.api_token, secrets.token_hex(32) + "\n")
         days = setup_course(building, curriculum)
