@@ -32,7 +32,12 @@ def _transferred(page: Page, action: Any) -> tuple[int, dict[str, str]]:
     def received(event: dict[str, Any]) -> None:
         urls[event["requestId"]] = event["response"]["url"]
         headers = {k.lower(): v for k, v in event["response"]["headers"].items()}
-        if event["response"]["url"].split("?")[0].endswith(".js"):
+        # A 304 (a preloaded extension script revalidated when the page then asks for it) has
+        # no body, so no encoding: only the scripts sent with a body count.
+        if (
+            event["response"]["url"].split("?")[0].endswith(".js")
+            and event["response"]["status"] == 200
+        ):
             encodings[event["response"]["url"]] = headers.get("content-encoding", "")
 
     cdp.on("Network.responseReceived", received)

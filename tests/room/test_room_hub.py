@@ -282,7 +282,10 @@ def test_after_a_day_in_the_room_nothing_was_written_to_home(room_hub: Hub) -> N
 def test_erase_removes_a_participant_from_the_running_room(
     room_hub: Hub, chromium: Browser, contexts: list[BrowserContext], pdf_text: Any
 ) -> None:
-    """erase --room: folder, account, code, card, grades and hub user gone; their code is refused."""
+    """erase --room: folder, account, code, card, grades and hub user gone; their code is refused.
+
+    The signed attendance alone is kept, and erase names each file it keeps and why.
+    """
     layout = room_hub.room.layout
     person = room_hub.room.participants[ENDED]
     participant_id = folder_of(room_hub, person).name
@@ -303,10 +306,15 @@ def test_erase_removes_a_participant_from_the_running_room(
         pytest.raises(MissingEntry),
     ):
         gradebook.find_student(participant_id)
+    # Only the signed attendance (register, sheets' setup, their sources) still names the person,
+    # and erase said so, with the legal reason.
+    kept = {Path(m) for m in re.findall(r"^Conservé\W+(/\S+) — ", result.stdout, re.MULTILINE)}
+    assert kept and all(layout.emargement in path.parents for path in kept), result.stdout
     for path in layout.root.rglob("*"):
-        if path.is_file() and path.suffix in (".json", ".csv", ".ipynb", ".py", ".log"):
+        if path.is_file() and path.suffix in (".json", ".jsonl", ".csv", ".ipynb", ".py", ".log"):
             text = path.read_text("utf-8", errors="replace")
-            assert participant_id not in text and person.last_name not in text, path
+            if participant_id in text or person.last_name in text:
+                assert path in kept, path
     page = new_device(chromium, contexts)
     log_in(page, room_hub, person)
     expect(page.get_by_role("alert")).to_contain_text("Identifiant ou code d'accès incorrect")

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from importlib.resources import files
+from functools import cache
 from pathlib import Path
 
 import segno
-from jinja2 import Environment, select_autoescape
+from jinja2 import Template
 
 from parler_kit.i18n import french_typography, ui_text
 from parler_kit.printing import document_html, render_pdf
+from parler_kit.printing.environment import template_environment
 from parler_kit.room.accounts import IssuedAccount, load_accounts, printable_code, read_codes_csv
 from parler_kit.room.description import load_description, save_description
 from parler_kit.room.layout import RoomLayout
@@ -43,10 +44,6 @@ def qr_data_uri(address: str) -> str:
 
 def cards_html(issued: Sequence[IssuedAccount], address: str, title: str) -> str:
     """The whole HTML document of the cards, in the order given."""
-    source = files("parler_kit.room").joinpath("templates", "cartes-acces.html.j2")
-    template = Environment(autoescape=select_autoescape(default=True)).from_string(
-        source.read_text("utf-8")
-    )
     cards = [
         Card(
             full_name=item.account.full_name,
@@ -57,7 +54,7 @@ def cards_html(issued: Sequence[IssuedAccount], address: str, title: str) -> str
         for item in issued
     ]
     instructions = [ui_text(f"room.card.step{n}") for n in (1, 2, 3)]
-    body = template.render(
+    body = _template().render(
         cards=cards,
         address=login_address(address),
         qr=qr_data_uri(login_address(address)),
@@ -65,6 +62,11 @@ def cards_html(issued: Sequence[IssuedAccount], address: str, title: str) -> str
         instructions=instructions,
     )
     return document_html(french_typography(ui_text("room.card.title")), body)
+
+
+@cache
+def _template() -> Template:
+    return template_environment("parler_kit.room").get_template("cartes-acces.html.j2")
 
 
 def write_cards(path: Path, issued: Sequence[IssuedAccount], address: str, title: str) -> Path:

@@ -1,7 +1,8 @@
 """Erase one participant from a room: their folder, account, code, card, hub user, system account and grades.
 
 Used by ``parler-kit erase --participant ID --room ROOM`` as one step of the erasure (see
-`parler_kit.admin.erase`). The signed attendance register (``emargement/``) is kept and named
+`parler_kit.admin.erase`). The signed attendance register (``emargement/``, with the roster and session
+copies its sheets are printed from) is kept and named
 as kept, like the paper sheets: it is the proof of presence the training body must keep. The room's other files are rewritten without the person: accounts,
 codes, access cards (printed again for the others, same codes). JupyterHub's own record of the
 username goes through the hub's API when the room runs (which also stops their server), else
@@ -30,6 +31,7 @@ from parler_kit.room.accounts import (
 )
 from parler_kit.room.cards import reprint_cards
 from parler_kit.room.description import load_description
+from parler_kit.room.emargement import SOURCE as SIGNING_SOURCES
 from parler_kit.room.isolation import remove_system_accounts, system_accounts_file
 from parler_kit.room.layout import RoomLayout, write_private
 from parler_kit.room.server import hub_api, running_hub
@@ -70,7 +72,7 @@ def erase_from_room(layout: RoomLayout, participant_id: str) -> list[Outcome]:
 def _signed_attendance(layout: RoomLayout, username: str) -> list[Outcome]:
     """The room's signed attendance register is kept, as the paper sheets are (proof of presence)."""
     folder = layout.emargement
-    if not (folder / REGISTER_FILE).is_file():
+    if not folder.is_dir():  # a room prepared before the émargement existed
         return []
     reason = ui_text("erase.kept.room_attendance")
     kept = [folder / REGISTER_FILE, folder / SETUP_FILE]
@@ -81,6 +83,8 @@ def _signed_attendance(layout: RoomLayout, username: str) -> list[Outcome]:
     kept += sorted(
         {folder / SIGNATURES / e.signature for e in entries if e.person == username and e.signature}
     )
+    # The roster and session the sheets are printed from: the names on the legal sheet.
+    kept += sorted((folder / SIGNING_SOURCES).glob("*"))
     return [Outcome(path, "kept", reason) for path in kept if path.exists()]
 
 
