@@ -6,6 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pikepdf
 from printing_samples import HOSTILE, HOSTILE_ESCAPED
 
 from parler_kit.answers import AnswerStore
@@ -117,3 +118,26 @@ def test_frequency_headings_stay_inside_their_columns_on_the_pdf(tmp_path: Path)
             ["pdftotext", str(tmp_path / "g.pdf"), "-"], capture_output=True, text=True, check=True
         ).stdout
     )
+
+
+def test_a_filled_grid_s_chart_has_an_alternative_text_with_its_counts_on_the_pdf(
+    bank: ContentBank, store: AnswerStore, tmp_path: Path
+) -> None:
+    """The profile chart of a filled grid is a /Figure whose /Alt gives each domain's counts."""
+    items = [i for i in bank.observation_items if i.subject == "child" and i.age_band == 24][:3]
+    marks = {
+        i.id: {"frequency": f} for i, f in zip(items, ("souvent", "souvent", "jamais"), strict=True)
+    }
+    store.set("observation:E-07", {"child_code": "E-07", "age_months": 26, "items": marks})
+    page = document_html(
+        "Grille", observation_grid_html(bank, answers=store, key="observation:E-07")
+    )
+    with pikepdf.open(render_pdf(page, tmp_path / "g.pdf")) as pdf:
+        alts = [
+            " ".join(str(node.get("/Alt", "")).split())
+            for node in pdf.objects
+            if isinstance(node, pikepdf.Dictionary) and str(node.get("/S", "")) == "/Figure"
+        ]
+    assert len(alts) == 1 and alts[0].startswith("Graphique"), alts
+    assert sum(int(n) for n in re.findall(r"(\d+) souvent", alts[0])) == 2, alts
+    assert sum(int(n) for n in re.findall(r"(\d+) jamais", alts[0])) == 1, alts

@@ -56,8 +56,7 @@ def people(
 def test_a_more_satisfied_person_never_recommends_the_course_less(people: People) -> None:
     """Recommendation rises with the mean of a person's satisfaction answers; recommenders are happier."""
     rows = sorted(
-        (_satisfaction(hot), RANK[hot["eval-chaud-recommander"]])
-        for _, hot, _ in people.values()
+        (_satisfaction(hot), RANK[hot["eval-chaud-recommander"]]) for _, hot, _ in people.values()
     )
     ranks = [rank for _, rank in rows]
     assert ranks == sorted(ranks), rows

@@ -248,7 +248,7 @@ def trainer_key_pdf(bank: ContentBank, session: Session, out: Path, locale: Loca
     page = document_html(
         f"{title} — {session.title}",
         f'<p class="pk-note">{intro}</p>{key}',
-        header=f"{running_header(session, locale)} — {title}",
+        header=running_header(session, locale, suffix=title),
         lang=locale,
     )
     return render_pdf(page, out / TRAINER_KEY_NAME)
