@@ -52,9 +52,9 @@ def session_dates(session: Session, locale: Locale = "fr") -> str:
     return ui_text("production.dates", locale, head=", ".join(days[:-1]), last=days[-1])
 
 
-#: Characters that fit on the running header's line (8 pt DejaVu Sans across the A4 page's
-#: 174 mm hold about 120; a margin for wide letters).
-HEADER_LENGTH = 110
+#: Characters that fit on the running header's line: 8 pt DejaVu Sans across the A4 page's
+#: 174 mm (the trainer's edition's header, 127 characters, fits with a little room).
+HEADER_LENGTH = 130
 
 
 def running_header(session: Session, locale: Locale = "fr", suffix: str = "") -> str:
