@@ -84,7 +84,12 @@ def build(
     from parler_kit.roster import load_roster
 
     interactive = sys.stderr.isatty()
-    bar = tqdm(unit=" livret(s)", file=sys.stderr, disable=not interactive)
+    bar = tqdm(
+        desc=ui_text("cli.workbooks.progress"),
+        bar_format="{desc}{n_fmt}/{total_fmt} |{bar}| {elapsed}<{remaining}{postfix}",
+        file=sys.stderr,
+        disable=not interactive,
+    )
 
     def progress(entry: Entry) -> None:
         if interactive:

@@ -73,7 +73,12 @@ def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
     unknown = sorted({n for n in names if n not in FORMATS})
     if unknown or not any(names):
         raise ProductionError(
-            ui_text("production.formats", given=", ".join(unknown), known=", ".join(FORMATS))
+            ui_text(
+                "production.formats",
+                count=max(len(unknown), 1),
+                given=", ".join(unknown),
+                known=", ".join(FORMATS),
+            )
         )
     return tuple(f for f in FORMATS if f in names)
 
