@@ -33,6 +33,7 @@ from parler_kit.production.follow_up import (
 )
 from parler_kit.production.handout import (
     CellError,
+    HandoutBody,
     body_key,
     executed_body,
     handout_body,
@@ -116,7 +117,7 @@ def _entry(
     )
 
 
-_bodies: dict[str, str] = {}  # body key → body HTML, per worker process
+_bodies: dict[str, HandoutBody] = {}  # body key → body, per worker process
 
 
 def _body(
@@ -125,7 +126,7 @@ def _body(
     participant: Participant,
     answers: AnswersFile | None,
     digest: str | None,
-) -> str:
+) -> HandoutBody:
     """The handout body, computed once per distinct key in this process."""
     key = body_key(context.template, parameters, participant.role, digest, "")
     if key not in _bodies:
