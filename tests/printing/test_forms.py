@@ -6,7 +6,6 @@ import re
 import subprocess
 from pathlib import Path
 
-import pikepdf
 from printing_samples import HOSTILE, HOSTILE_ESCAPED
 
 from parler_kit.answers import AnswerStore
@@ -18,6 +17,7 @@ from parler_kit.printing import (
     observation_grid_html,
     render_pdf,
 )
+from pdf_tags import figure_alts
 
 
 def test_observation_grid_blank_for_a_band_has_a_row_per_item(bank: ContentBank) -> None:
@@ -132,12 +132,7 @@ def test_a_filled_grid_s_chart_has_an_alternative_text_with_its_counts_on_the_pd
     page = document_html(
         "Grille", observation_grid_html(bank, answers=store, key="observation:E-07")
     )
-    with pikepdf.open(render_pdf(page, tmp_path / "g.pdf")) as pdf:
-        alts = [
-            " ".join(str(node.get("/Alt", "")).split())
-            for node in pdf.objects
-            if isinstance(node, pikepdf.Dictionary) and str(node.get("/S", "")) == "/Figure"
-        ]
+    alts = [" ".join(alt.split()) for alt in figure_alts(render_pdf(page, tmp_path / "g.pdf"))]
     assert len(alts) == 1 and alts[0].startswith("Graphique"), alts
     assert sum(int(n) for n in re.findall(r"(\d+) souvent", alts[0])) == 2, alts
     assert sum(int(n) for n in re.findall(r"(\d+) jamais", alts[0])) == 1, alts

@@ -21,7 +21,7 @@ from parler_kit.production import build_workbooks
 from parler_kit.production.pdf import GROUP_SHEET_NAME, TRAINER_KEY_NAME
 from parler_kit.production.personal import HEADER_LENGTH, running_header
 from parler_kit.roster import load_session
-from pdf_tags import structure
+from pdf_tags import figure_alts, structure
 
 
 def pdf_text(path: Path, page: int | None = None) -> str:
@@ -361,18 +361,7 @@ def test_a_citation_number_stands_for_one_source_in_the_handout(handouts: list[P
 
 def test_every_figure_of_the_handout_has_an_alternative_text(handouts: list[Path]) -> None:
     """Each /Figure of the tagged handout carries /Alt saying what the chart shows."""
-    with pikepdf.open(handouts[0]) as pdf:
-        alts = []
-        stack: list[pikepdf.Object] = [pdf.Root.StructTreeRoot.K]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, pikepdf.Array):
-                stack += list(node)
-            elif isinstance(node, pikepdf.Dictionary):
-                if str(node.get("/S", "")) == "/Figure":
-                    alts.append(" ".join(str(node.get("/Alt", "")).split()))
-                if "/K" in node:
-                    stack.append(node.K)
+    alts = [" ".join(alt.split()) for alt in figure_alts(handouts[0])]
     assert len(alts) >= 2 and all(alt.startswith("Graphique") for alt in alts), alts
     assert any("repères du développement" in alt for alt in alts)
     assert any("mots produits" in alt for alt in alts)
