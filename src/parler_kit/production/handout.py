@@ -43,7 +43,6 @@ _SCREEN = re.compile(
 #: The template's own headings name their day: « Jour 2 — Parler avec les tout-petits ».
 _DAY = re.compile(r"(?:Jour|Day)\s+(\d+)\b")
 _DAY_TITLE = re.compile(r"(?:Jour|Day)\s+(\d+)\s+[—–-]\s+(.+)")
-_SHOW_KIND = re.compile(r"""\bshow\(\s*["']([a-z_]+)["']""")
 _MARKDOWN_PLUGINS = ["table", "strikethrough"]
 #: The template's markdown as tokens: its headings' text is read from them, not from HTML.
 _markdown_tokens = mistune.create_markdown(renderer=None, plugins=_MARKDOWN_PLUGINS)
@@ -410,19 +409,33 @@ def handout_body(
 
 
 def executed_body(
-    notebook: Any, participant: Participant, bank: ContentBank, locale: Locale = "fr"
+    notebook: Any,
+    template: Template,
+    participant: Participant,
+    bank: ContentBank,
+    locale: Locale = "fr",
 ) -> HandoutBody:
     """The same body taken from a workbook executed with ``PARLER_KIT_MODE=print`` in a kernel.
 
     Markdown cells are converted as in `handout_body`; each code cell contributes its HTML
     outputs (the printed twins `parler_kit.widgets.show` displayed), as the piece of the kind
-    its ``show("kind", …)`` call names; the parameters cells and the injected cell are left
-    out, as is the cover (the handout has its own).
+    its ``show("kind", …)`` call names in `template` (the same cell, papermill's injected one
+    aside); the parameters cells and the injected cell are left out, as is the cover (the
+    handout has its own).
     """
+    kinds: dict[int, str] = {}
+    for block in template.blocks:
+        if isinstance(block, Show):
+            kinds.setdefault(block.index, block.kind)
+    template_cells = [
+        cell
+        for cell in notebook.cells
+        if "injected-parameters" not in cell.get("metadata", {}).get("tags", [])
+    ]
     pieces: list[Piece] = []
-    for cell in notebook.cells:
+    for index, cell in enumerate(template_cells):
         tags = set(cell.get("metadata", {}).get("tags", []))
-        if tags & {"parameters", "injected-parameters", "cover"}:
+        if tags & {"parameters", "cover"}:
             continue
         if "role-examples" in tags:
             pieces.append(Piece("role-examples", role_examples_html(bank, participant, locale)))
@@ -436,9 +449,8 @@ def executed_body(
                 for output in cell.get("outputs", [])
                 if "text/html" in output.get("data", {})
             ]
-            kind = _SHOW_KIND.search(cell.source)
             if shown:
-                pieces.append(Piece(kind.group(1) if kind else "output", "".join(shown)))
+                pieces.append(Piece(kinds.get(index, "output"), "".join(shown)))
     return _finish(pieces, bank, locale)
 
 

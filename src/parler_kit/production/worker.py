@@ -171,7 +171,9 @@ def _build(context: BatchContext, participant: Participant) -> dict[str, str]:
         answers = read_answers(answers_path) if digest is not None else None
         if context.engine == "kernel":
             executed = execute_for_print(notebook, folder)
-            body = executed_body(executed, participant, context.bank, context.locale)
+            body = executed_body(
+                executed, context.template, participant, context.bank, context.locale
+            )
         else:
             body = _body(context, parameters, participant, answers, digest)
         parts = handout_parts(
