@@ -69,7 +69,9 @@ def test_grade_prints_each_participant_graded_with_feedback(
             row for row in output.splitlines() if row.startswith(f"Corrigé\u202f: {participant} ")
         )
         assert str(course_run.course / "feedback" / participant / day) in line
-    assert f"{len(PLAYERS_BY_DAY[day])} participants corrigés, 0 échec." in output
+    graded = len(PLAYERS_BY_DAY[day])  # the count agrees with its number: « 1 participant »
+    agreed = "participant corrigé" if graded == 1 else "participants corrigés"
+    assert f"{graded} {agreed}, 0 échec." in output
 
 
 @pytest.mark.kernel
