@@ -67,6 +67,13 @@ PSEUDO_PLURALS_LEFT = {
     "live.cards.count",
     "reseau.intro",
     "cli.suivi.written",
+    # « absent(e) » where the person's gender is not known (issue 22's signing pages and sheet):
+    # a neutral wording is for their owner to choose.
+    "admin.emargement.absent_mark",
+    "signing.audit.absent",
+    "signing.list.absent",
+    "signing.list.mark_absent",
+    "signing.list.mark_absent_for",
 }
 
 
