@@ -59,3 +59,20 @@ def structure(path: Path) -> tuple[list[str], Counter[str]]:
     if sum(types.values()) < 3:
         problems.append(f"only {sum(types.values())} structure elements")
     return problems, types
+
+
+def figure_alts(path: Path) -> list[str]:
+    """The /Alt of every /Figure of the structure tree of `path` ("" when one has none)."""
+    alts: list[str] = []
+    with pikepdf.open(path) as pdf:
+        stack: list[pikepdf.Object] = [pdf.Root.StructTreeRoot.K]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, pikepdf.Array):
+                stack += list(node)
+            elif isinstance(node, pikepdf.Dictionary):
+                if str(node.get("/S", "")) == "/Figure":
+                    alts.append(str(node.get("/Alt", "")))
+                if "/K" in node:
+                    stack.append(node.K)
+    return alts

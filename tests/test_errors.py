@@ -18,7 +18,7 @@ def test_content_error_lists_every_problem() -> None:
     """A ContentError's message counts the problems and lists each on its own line."""
     error = ContentError([Problem("a", file="x.yaml"), Problem("b", file="y.yaml")])
     text = str(error)
-    assert text.startswith("Contenu invalide : 2 problème(s)")
+    assert text.startswith("Contenu invalide : 2 problèmes trouvés")
     assert "x.yaml : a" in text and "y.yaml : b" in text
     assert len(error.problems) == 2
 

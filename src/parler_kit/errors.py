@@ -51,22 +51,25 @@ class ProblemsError(ParlerKitError):
         super().__init__("\n".join(lines))
 
 
+def problems_found(count: int) -> str:
+    """« 1 problème trouvé », « 3 problèmes trouvés » (this module cannot use the catalogs)."""
+    return f"{count} problème trouvé" if count < 2 else f"{count} problèmes trouvés"
+
+
 class ContentError(ProblemsError):
     """The content bank (YAML under content/data) is invalid."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        count = len(problems)
-        super().__init__(problems, f"Contenu invalide : {count} problème(s) trouvé(s).")
+        super().__init__(problems, f"Contenu invalide : {problems_found(len(problems))}.")
 
 
 class RosterError(ProblemsError):
     """A roster or session file cannot be used; nothing is produced from it."""
 
     def __init__(self, problems: list[Problem], summary: str | None = None) -> None:
-        count = len(problems)
         super().__init__(
             problems,
-            summary or f"Liste des participants invalide : {count} problème(s) trouvé(s).",
+            summary or f"Liste des participants invalide : {problems_found(len(problems))}.",
         )
 
 

@@ -94,7 +94,7 @@ def test_a_bad_results_sheet_names_file_row_and_column(
     with pytest.raises(RosterError) as raised:
         read_results_sheet(path, roster, full_session)
     text = _plain(str(raised.value))
-    assert "Feuille de résultats invalide : 2 problème(s)" in text
+    assert "Feuille de résultats invalide : 2 problèmes trouvés" in text
     assert "ligne 2" in text and "E (Objectif 2)" in text and "« bien » non compris" in text
     assert "ligne 3" in text and "« p999 » absent de la liste des participants" in text
 

@@ -17,6 +17,7 @@ from parler_kit.printing import (
     observation_grid_html,
     render_pdf,
 )
+from pdf_tags import figure_alts
 
 
 def test_observation_grid_blank_for_a_band_has_a_row_per_item(bank: ContentBank) -> None:
@@ -117,3 +118,21 @@ def test_frequency_headings_stay_inside_their_columns_on_the_pdf(tmp_path: Path)
             ["pdftotext", str(tmp_path / "g.pdf"), "-"], capture_output=True, text=True, check=True
         ).stdout
     )
+
+
+def test_a_filled_grid_s_chart_has_an_alternative_text_with_its_counts_on_the_pdf(
+    bank: ContentBank, store: AnswerStore, tmp_path: Path
+) -> None:
+    """The profile chart of a filled grid is a /Figure whose /Alt gives each domain's counts."""
+    items = [i for i in bank.observation_items if i.subject == "child" and i.age_band == 24][:3]
+    marks = {
+        i.id: {"frequency": f} for i, f in zip(items, ("souvent", "souvent", "jamais"), strict=True)
+    }
+    store.set("observation:E-07", {"child_code": "E-07", "age_months": 26, "items": marks})
+    page = document_html(
+        "Grille", observation_grid_html(bank, answers=store, key="observation:E-07")
+    )
+    alts = [" ".join(alt.split()) for alt in figure_alts(render_pdf(page, tmp_path / "g.pdf"))]
+    assert len(alts) == 1 and alts[0].startswith("Graphique"), alts
+    assert sum(int(n) for n in re.findall(r"(\d+) souvent", alts[0])) == 2, alts
+    assert sum(int(n) for n in re.findall(r"(\d+) jamais", alts[0])) == 1, alts

@@ -6,14 +6,15 @@ import subprocess
 from pathlib import Path
 
 from parler_kit.printing import document_html, render_pdf
-from parler_kit.printing.typography import NBSP, NNBSP, typeset_html, typeset_text
+from parler_kit.printing.typography import NBSP, NNBSP, WJ, typeset_html, typeset_text
 
 
 def test_numbers_stay_with_their_units_dates_and_towns() -> None:
     """« 75 % », « 12–24 mois », « 9 mars 2027 », « 42000 Saint-Étienne » never break."""
     text = typeset_text("75 % des enfants de 12–24 mois, le 9 mars 2027 à 42000 Saint-Étienne")
-    assert f"75{NNBSP}%" in text and f"12–24{NBSP}mois" in text
+    assert f"75{NNBSP}%" in text and f"12{WJ}–{WJ}24{NBSP}mois" in text
     assert f"9{NBSP}mars{NBSP}2027" in text and f"42000{NBSP}Saint-Étienne" in text
+    assert typeset_text(text) == text  # typesetting twice changes nothing
 
 
 def test_ordinals_elisions_and_centiles() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -149,3 +150,19 @@ def test_svg_style_noise_is_dropped_but_other_warnings_are_kept(
     messages = [r.getMessage() for r in caplog.records]
     assert not [m for m in messages if "`fill" in m or "`stroke" in m], messages
     assert any("colour" in m for m in messages), messages
+
+
+def test_a_running_header_too_long_for_a_line_stays_on_one_line(tmp_path: Path) -> None:
+    """A header longer than the page is cut at the margin on one line, never wrapped."""
+    header = "Une formation au titre très long " * 8 + "— 8, 9 et 22 mars 2027"
+    page = document_html("Essai", "<p>Un.</p><p class='pk-page-break'>Deux.</p>", header=header)
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "2", "-l", "2", str(render_pdf(page, tmp_path / "h.pdf")), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    top = [
+        (float(y), word)
+        for y, word in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<', boxes)
+        if float(y) < 20 / 25.4 * 72
+    ]
+    assert len(top) > 10 and len({round(y) for y, _ in top}) == 1, top

@@ -12,8 +12,9 @@ import pytest
 from production_helpers import write_roster, write_template
 
 from parler_kit.errors import RosterError
-from parler_kit.production import build_workbooks, load_entries
-from parler_kit.production.batch import _pool
+from parler_kit.production import BuildRequest, build, build_workbooks, load_entries
+from parler_kit.production.batch import _pool, finish, load_inputs, plan_builds, run_builds
+from parler_kit.roster import load_roster
 
 FAST = ("ipynb", "html")
 PEOPLE = ["Durand;Éloïse;ass mat;Domicile", "Martin;Léo;RPE;RPE Nord", "Diallo;Awa;LAEP;LAEP Sud"]
@@ -160,3 +161,24 @@ def test_workers_are_not_forked_from_a_threaded_caller() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+def test_a_request_runs_through_named_stages_and_takes_a_loaded_roster(
+    tmp_path: Path, session: Path
+) -> None:
+    """load → plan → run → finish: a loaded roster builds like its file; the plan skips what is done."""
+    roster = load_roster(write_roster(tmp_path, PEOPLE[:2]))
+    request = BuildRequest(roster, session, tmp_path / "out", formats=FAST, jobs=1)
+    inputs = load_inputs(request)
+    assert inputs.roster is roster and inputs.facts["roster"] == str(roster.source)
+    plan = plan_builds(inputs, load_entries(request.out))
+    assert [p.id for p, _ in plan.todo] == [
+        p.id for p in roster.participants
+    ] and not plan.up_to_date
+    result = finish(inputs, run_builds(inputs, plan))
+    assert [e.status for e in result.entries] == ["ok", "ok"]
+    assert not plan_builds(inputs, load_entries(request.out)).todo  # now up to date
+    again = build(request)
+    assert [e.status for e in again.entries] == ["skipped", "skipped"]
+    manifest = json.loads(result.manifest.read_text("utf-8"))
+    assert manifest["roster"] == str(roster.source), manifest

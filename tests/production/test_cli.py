@@ -122,5 +122,5 @@ def test_progress_bar_on_a_terminal(tmp_path: Path, session: Path) -> None:
     os.close(master)
     bar = b"".join(chunks).decode("utf-8", "replace")
     assert process.returncode == 0
-    assert "2/2" in bar and "livret(s)" in bar
-    assert "2 fait(s)" in output.decode("utf-8")
+    assert "2/2" in bar and "Carnets produits" in bar and "(s)" not in bar
+    assert "2 faits, 0 à jour, 0 en échec" in output.decode("utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import re
@@ -13,11 +14,14 @@ import pytest
 from production_helpers import write_roster
 
 from parler_kit.content import QuizQuestion, load_bank
+from parler_kit.printing import document_html, render_pdf
 from parler_kit.printing.environment import kit_text
-from parler_kit.printing.typography import typeset_text
+from parler_kit.printing.typography import WJ, typeset_text
 from parler_kit.production import build_workbooks
 from parler_kit.production.pdf import GROUP_SHEET_NAME, TRAINER_KEY_NAME
-from pdf_tags import structure
+from parler_kit.production.personal import HEADER_LENGTH, running_header
+from parler_kit.roster import load_session
+from pdf_tags import figure_alts, structure
 
 
 def pdf_text(path: Path, page: int | None = None) -> str:
@@ -183,7 +187,7 @@ def test_the_booklet_has_no_answer_key_and_the_trainer_edition_has_it(
     positioning = [q for q in bank.exercises_of(QuizQuestion) if q.positioning]
 
     def flat(text: str) -> str:
-        return " ".join(typeset_text(text).split())
+        return " ".join(typeset_text(text).replace(WJ, "").split())  # word joiners print nothing
 
     key = " ".join(pdf_text(handouts[0].parent.parent / TRAINER_KEY_NAME).split())
     assert "Corrigé du questionnaire — édition du formateur" in key
@@ -214,7 +218,7 @@ def test_french_print_typography(handouts: list[Path]) -> None:
     text = pdf_text(handouts[0])
     assert "42000\u00a0Saint-Étienne" in page and "\u202f%" in page and "75 %" not in page
     assert re.search(r"\d+\u00a0mars\u00a02027", page)
-    assert re.search(r"\d+–\d+\u00a0mois", page)
+    assert re.search(r"\d+\u2060–\u2060\d+\u00a0mois", page)  # a range never breaks at its dash
     assert "9ᵉ" in text and not re.search(r"\b9e\b", text)
     assert "percentile" not in text and "centile" in text
     assert "Wordbank: an open repository" in " ".join(text.split())  # English title as written
@@ -283,3 +287,97 @@ def test_every_page_shows_its_content(handouts: list[Path], tmp_path: Path) -> N
     shares = _ink(handouts[0], tmp_path)
     assert len(shares) == page_count(handouts[0])
     assert min(shares) > 0.02, [round(s, 4) for s in shares]
+
+
+def _words(path: Path) -> list[list[tuple[float, float, float, str]]]:
+    """Per page, its words as pdftotext -bbox reads them: (xMin, yMin, yMax, word)."""
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return [
+        [
+            (float(x), float(y0), float(y1), html.unescape(w))
+            for x, y0, y1, w in re.findall(
+                r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', page
+            )
+        ]
+        for page in boxes.split("<page ")[1:]
+    ]
+
+
+def test_the_running_header_is_one_line_on_every_page(handouts: list[Path]) -> None:
+    """Above the 20 mm top margin, every page but the cover has one line: title — dates."""
+    top_margin = 20 / 25.4 * 72
+    trainer_key = handouts[0].parent.parent / TRAINER_KEY_NAME
+    for path in [*handouts, trainer_key]:
+        for number, words in enumerate(_words(path)[1:], start=2):
+            header = [w for w in words if w[2] <= top_margin]
+            assert header, (path.name, number)
+            assert len({round(y0) for _, y0, _, _ in header}) == 1, (path.name, number, header)
+            text = " ".join(w for *_, w in header)
+            assert text.startswith(
+                "Parler avec les tout-petits : le langage de 0 à 6 ans — 8, 9 et 22 mars 2027"
+            )
+
+
+def test_no_age_range_is_split_across_lines(handouts: list[Path]) -> None:
+    """« 12–24 mois » stays whole: no line of the handout ends on « 12– »."""
+    for path in handouts:
+        words = [w for page in _words(path) for *_, w in page]
+        assert not [w for w in words if re.search(r"\d–$", w)]
+        assert sum(bool(re.fullmatch(r"\d+–\d+", w)) for w in words) > 20  # ranges are there
+
+
+def test_a_legend_letter_has_one_meaning_in_the_handout(handouts: list[Path]) -> None:
+    """Conventions (A = …) and the signs' advice (G …) never define the same letter twice."""
+    text = pdf_text(handouts[0])
+    conventions = re.findall(r"(?<![\w’])([A-Z]) = ", text)
+    advice = re.findall(r"(?m)^\s*([A-Z])\s{3,}\S", text)
+    assert conventions and advice, (conventions, advice)
+    letters = conventions + advice
+    assert len(letters) == len(set(letters)), letters
+
+
+def test_a_citation_number_stands_for_one_source_in_the_handout(handouts: list[Path]) -> None:
+    """Every « [n] » listed under « Sources » names the same work wherever it is listed."""
+    text = pdf_text(handouts[0])
+    listed: dict[str, set[str]] = {}
+    for block in text.split("Sources :")[1:]:
+        for line in block.replace("\f", "\n").splitlines()[1:]:
+            entry = re.match(r"\s*\[?(\d+)[\].]\s+(.{30})", line)
+            if entry:
+                listed.setdefault(entry[1], set()).add(entry[2])
+            elif line.strip() and not (
+                line.startswith(" ")  # a citation's next line
+                or re.fullmatch(r"\s*page \d+ / \d+", line)
+                or line.startswith("Parler avec les tout-petits")  # the running header
+            ):
+                break  # the list has ended
+    assert len(listed) > 5 and text.count("Sources :") >= 2, listed
+    assert {n: c for n, c in listed.items() if len(c) > 1} == {}
+    cited = {n for group in re.findall(r"\[(\d+(?:, \d+)*)\]", text) for n in group.split(", ")}
+    assert cited <= set(listed), cited - set(listed)
+
+
+def test_every_figure_of_the_handout_has_an_alternative_text(handouts: list[Path]) -> None:
+    """Each /Figure of the tagged handout carries /Alt saying what the chart shows."""
+    alts = [" ".join(alt.split()) for alt in figure_alts(handouts[0])]
+    assert len(alts) >= 2 and all(alt.startswith("Graphique") for alt in alts), alts
+    assert any("repères du développement" in alt for alt in alts)
+    assert any("mots produits" in alt for alt in alts)
+
+
+def test_a_long_session_title_is_shortened_and_the_header_keeps_its_dates(tmp_path: Path) -> None:
+    """A held-out session with a long title: its header is one line ending with the dates."""
+    session = load_session(Path(__file__).resolve().parents[2] / "examples" / "session.yaml")
+    session = dataclasses.replace(session, title="Parler, jouer, lire et chanter " * 6)
+    header = running_header(session, suffix="Corrigé du questionnaire — édition du formateur")
+    assert header.endswith(
+        "— 8, 9 et 22 mars 2027 — Corrigé du questionnaire — édition du formateur"
+    )
+    assert "…" in header and len(header) <= HEADER_LENGTH
+    page = document_html("Essai", "<p>Un.</p><p class='pk-page-break'>Deux.</p>", header=header)
+    words = _words(render_pdf(page, tmp_path / "h.pdf"))[1]
+    top = [w for w in words if w[2] <= 20 / 25.4 * 72]
+    assert len({round(y0) for _, y0, _, _ in top}) == 1, top
+    assert top[-1][3] == "formateur" and top[-1][0] < (210 - 18) / 25.4 * 72

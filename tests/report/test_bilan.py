@@ -82,7 +82,7 @@ def bilan_text(bilan_pdf: Path, pdf_text: Callable[[Path], str]) -> str:
 def test_bilan_reports_what_was_left_out_and_who_returned_nothing(bilan_text: str) -> None:
     """The PDF names every file left out with its reason and counts who returned nothing."""
     assert "Participants sans fichier de réponses exploitable : 1" in " ".join(bilan_text.split())
-    assert "5 fichier(s) laissé(s) de côté" in bilan_text
+    assert "5 fichiers laissés de côté" in bilan_text
     assert (
         "autre session" in bilan_text
         and "p999" in bilan_text
@@ -127,7 +127,7 @@ def test_bilan_anonymises_comments_and_holds_no_observation_data(
 
 def test_bilan_appends_the_fiche_action_once(bilan_text: str, planted: dict[str, str]) -> None:
     """The same joint fiche action returned by two participants is printed once, in the appendix."""
-    appendix = bilan_text.index("Annexe : fiche(s) action")
+    appendix = bilan_text.index("Annexe : fiche action")  # one sheet: singular
     assert bilan_text.count(planted["fiche"].split(" au ")[0]) == 1
     assert (
         bilan_text.index("Fiche action n° 1") > appendix and "Fiche action n° 2" not in bilan_text

@@ -14,6 +14,7 @@ from parler_kit.report import build_bilan, load_answers, write_bilan
 from parler_kit.report.bilan import Bilan
 from parler_kit.report.simulate import latest_answer_day, simulate_answers
 from parler_kit.roster import load_roster, load_session
+from pdf_tags import figure_alts
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -45,18 +46,7 @@ def test_every_chart_has_an_alternative_text_and_the_pdf_an_author(
     path = demo_pdf[1]
     with pikepdf.open(path) as pdf:
         assert str(pdf.docinfo["/Author"]) == "Association Premiers Pas Loire"
-        figures = []
-        stack: list[pikepdf.Object] = [pdf.Root.StructTreeRoot.K]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, pikepdf.Array):
-                stack += list(node)
-            elif isinstance(node, pikepdf.Dictionary):
-                if str(node.get("/S", "")) == "/Figure":
-                    alt = str(node.get("/Alt", ""))
-                    figures.append(alt.replace("\u202f", " ").replace("\u00a0", " "))
-                if "/K" in node:
-                    stack.append(node.K)
+    figures = [a.replace("\u202f", " ").replace("\u00a0", " ") for a in figure_alts(path)]
     assert len(figures) == 2, figures
     assert any(alt.startswith("Graphique : part de bonnes réponses") for alt in figures)
     assert all("%" in alt for alt in figures)

@@ -75,7 +75,7 @@ def test_room_emargement_writes_signed_sheets_and_the_presence_file(
     assert "9 h 45" in text and "absent(e)" in text
     assert "Annexe d’audit" in text and "10.0.0.5" in text and "corrige la ligne" in text
     registered = len(load_roster(ROSTER).participants)
-    assert f"2 participant(s) présent(s) sur {registered}" in text
+    assert f"2 participants présents sur {registered} inscrits" in text
     with pikepdf.open(first) as pdf:
         assert str(pdf.Root.get("/Lang")) == "fr" and "/StructTreeRoot" in pdf.Root
         images = sum(len(page.get_images()) for page in pdf.pages)

@@ -8,7 +8,12 @@ colour alone.
 
 from parler_kit.charts.base import figure_to_png, figure_to_svg, new_figure
 from parler_kit.charts.milestones import TIMELINE_MAX_MONTHS, milestone_timeline_figure
-from parler_kit.charts.observation import FREQUENCIES, Frequency, observation_profile_figure
+from parler_kit.charts.observation import (
+    FREQUENCIES,
+    Frequency,
+    observation_profile_alt,
+    observation_profile_figure,
+)
 from parler_kit.charts.scores import quiz_before_after_figure, score_by_technique_figure
 from parler_kit.charts.vocabulary import vocabulary_norms_figure
 
@@ -20,6 +25,7 @@ __all__ = [
     "figure_to_svg",
     "milestone_timeline_figure",
     "new_figure",
+    "observation_profile_alt",
     "observation_profile_figure",
     "quiz_before_after_figure",
     "score_by_technique_figure",

@@ -10,6 +10,7 @@ reader; the colours are the Okabe–Ito palette, which is colour-blind safe.
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import re
 
@@ -49,10 +50,14 @@ def figure_to_png(fig: Figure, dpi: int = 150) -> bytes:
 
 _XML_PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.DOTALL)
 _ID = re.compile(r'\bid="([^"]+)"')
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 
 
-def figure_to_svg(fig: Figure) -> str:
+def figure_to_svg(fig: Figure, *, title: str | None = None) -> str:
     """The figure as one ``<svg>`` element, ready to inline in an HTML page (vector, no script).
+
+    `title`, the chart's alternative text, becomes the SVG's first ``<title>``: screen readers
+    read it, and WeasyPrint writes it as the tagged PDF's ``/Alt`` of the figure.
 
     The XML prologue and doctype are dropped (they are invalid inside HTML), and every ``id`` is
     prefixed with a digest of the drawing, so two charts inlined in the same page never point at
@@ -69,4 +74,6 @@ def figure_to_svg(fig: Figure) -> str:
         new = prefix + old
         svg = svg.replace(f'id="{old}"', f'id="{new}"')
         svg = svg.replace(f"#{old})", f"#{new})").replace(f'"#{old}"', f'"#{new}"')
+    if title is not None:
+        svg = _SVG_OPEN.sub(lambda m: f"{m.group(0)}<title>{html.escape(title)}</title>", svg, 1)
     return svg.strip()

@@ -57,6 +57,24 @@ def observation_profile_figure(
     return figure
 
 
+def observation_profile_alt(
+    items_by_domain: Mapping[str, Sequence[str]], *, locale: Locale = "fr"
+) -> str:
+    """The alternative text of `observation_profile_figure`: what it shows, with its counts."""
+    values = " ; " if locale == "fr" else "; "
+    values = values.join(
+        ui_text(
+            "charts.observation.alt_value",
+            locale,
+            domain=_domain_label(domain, locale),
+            **{f: list(marks).count(f) for f in FREQUENCIES},
+        )
+        for domain, marks in items_by_domain.items()
+        if marks
+    )
+    return ui_text("charts.observation.alt", locale, values=values)
+
+
 def _domain_label(domain: str, locale: Locale) -> str:
     try:
         return ui_text(f"charts.domain.{domain}", locale)

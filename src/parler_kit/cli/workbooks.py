@@ -80,11 +80,16 @@ def build(
     """Build every participant; exit 1 when an input is invalid, 4 when a participant failed."""
     from tqdm import tqdm
 
-    from parler_kit.production import DEFAULT_TEMPLATE, build_workbooks, parse_formats
+    from parler_kit.production import DEFAULT_TEMPLATE, BuildRequest, build, parse_formats
     from parler_kit.roster import load_roster
 
     interactive = sys.stderr.isatty()
-    bar = tqdm(unit=" livret(s)", file=sys.stderr, disable=not interactive)
+    bar = tqdm(
+        desc=ui_text("cli.workbooks.progress"),
+        bar_format="{desc}{n_fmt}/{total_fmt} |{bar}| {elapsed}<{remaining}{postfix}",
+        file=sys.stderr,
+        disable=not interactive,
+    )
 
     def progress(entry: Entry) -> None:
         if interactive:
@@ -96,19 +101,20 @@ def build(
             click.echo(_line(entry), err=True)
 
     try:
-        if interactive:  # the roster is read twice, so that the bar knows the total
-            bar.reset(total=len(load_roster(roster).participants))
-        result = build_workbooks(
-            roster,
+        loaded = load_roster(roster)  # read once: the batch gets it, the bar knows the total
+        if interactive:
+            bar.reset(total=len(loaded.participants))
+        request = BuildRequest(
+            loaded,
             session,
             out,
             formats=parse_formats(formats),
             jobs=jobs,
             force=force,
-            progress=progress,
             template_path=template or DEFAULT_TEMPLATE,
             engine=engine,
         )
+        result = build(request, progress)
     finally:  # an invalid input: KitGroup prints every problem (exit 1) below a closed bar
         bar.close()
     counts = {

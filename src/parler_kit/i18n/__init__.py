@@ -5,7 +5,7 @@ written once, translated once, and typeset the French way.
 """
 
 from parler_kit.i18n.catalog import Locale, Verbatim, available_keys, ui_text
-from parler_kit.i18n.dates import format_age_months, format_date
+from parler_kit.i18n.dates import format_age_months, format_date, format_days
 from parler_kit.i18n.folding import fold, strip_accents
 from parler_kit.i18n.numbers import format_number
 from parler_kit.i18n.typography import french_typography, guillemets
@@ -17,6 +17,7 @@ __all__ = [
     "fold",
     "format_age_months",
     "format_date",
+    "format_days",
     "format_number",
     "french_typography",
     "guillemets",

@@ -6,9 +6,10 @@ add strings without editing the same file. A key is unique across all areas of a
 
 from __future__ import annotations
 
+import string
 from functools import cache
 from importlib.resources import files
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import yaml
 
@@ -60,8 +61,45 @@ class Verbatim(str):
     __slots__ = ()
 
 
+class _Plurals(string.Formatter):
+    """``{count:fichier|fichiers}`` writes the word that agrees with the number `count`.
+
+    A catalog text never writes « fichier(s) »: « {count} {count:fichier écrit|fichiers
+    écrits} ». French takes the singular below 2 (« 0 fichier », « 1 fichier »), English for
+    exactly 1. Any other format spec is Python's own.
+    """
+
+    def __init__(self, locale: Locale) -> None:
+        super().__init__()
+        self.locale = locale
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        """The singular or plural form for a number, else Python's formatting."""
+        if "|" in format_spec and isinstance(value, int | float) and not isinstance(value, bool):
+            one, many = format_spec.split("|", 1)
+            singular = abs(value) < 2 if self.locale == "fr" else value == 1
+            return one if singular else many
+        return super().format_field(value, format_spec)
+
+
+_PLURALS = {locale: _Plurals(locale) for locale in LOCALES}
+
+
+def _format(template: str, locale: Locale, params: dict[str, object]) -> str:
+    """`template` filled from `params`.
+
+    The plural-aware formatter only where a text needs it: it is pure Python, str.format is
+    several times faster, and pages format thousands of texts.
+    """
+    if "|" in template:
+        return _PLURALS[locale].format(template, **params)
+    return template.format(**params)
+
+
 def ui_text(key: str, locale: Locale = "fr", **params: object) -> str:
     """Return the text for `key` in `locale`, with ``{name}`` placeholders filled from `params`.
+
+    ``{count:mot|mots}`` writes the form that agrees with the number (`_Plurals`).
 
     French text is passed through `french_typography` after formatting, so parameters get the
     same spacing rules as the template, except `Verbatim` ones. A missing key is a programming
@@ -71,10 +109,10 @@ def ui_text(key: str, locale: Locale = "fr", **params: object) -> str:
     if template is None:
         raise KeyError(f"No UI text {key!r} in the {locale!r} catalog")
     if locale != "fr":
-        return template.format(**params) if params else template
+        return _format(template, locale, params) if params else template
     kept = {name: f"\x00{index}\x00" for index, name in enumerate(params)}
     kept = {name: mark for name, mark in kept.items() if isinstance(params[name], Verbatim)}
-    text = french_typography(template.format(**{**params, **kept}) if params else template)
+    text = french_typography(_format(template, locale, {**params, **kept}) if params else template)
     for name, mark in kept.items():
         text = text.replace(mark, str(params[name]))
     return text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from parler_kit.i18n.catalog import Locale
 
@@ -29,6 +30,28 @@ def format_date(day: dt.date, locale: Locale = "fr", *, weekday: bool = False) -
         return f"{_WEEKDAYS_FR[day.weekday()]} {text}" if weekday else text
     text = f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
     return f"{day.strftime('%A')} {text}" if weekday else text
+
+
+def format_days(days: Sequence[dt.date], locale: Locale = "fr") -> str:
+    """Several days, month and year written once where they are shared: « 8, 9 et 22 mars 2027 ».
+
+    « 30 mars et 2 avril 2027 » across months, each year written when it changes; in English
+    "8, 9 and 22 March 2027". Days are written in the order given.
+    """
+    if not days:
+        return ""
+    parts: list[str] = []
+    for index, day in enumerate(days):
+        following = days[index + 1] if index + 1 < len(days) else None
+        text = format_date(day, locale)
+        if following is not None and (following.year, following.month) == (day.year, day.month):
+            text = text.split(" ", 1)[0]  # the day alone: its month and year come after
+        elif following is not None and following.year == day.year:
+            text = text.rsplit(" ", 1)[0]  # day and month: the year comes after
+        parts.append(text)
+    if len(parts) == 1:
+        return parts[0]
+    return f"{', '.join(parts[:-1])} {'et' if locale == 'fr' else 'and'} {parts[-1]}"
 
 
 def format_age_months(months: int, locale: Locale = "fr") -> str:

@@ -12,7 +12,12 @@ from typing import Any, Literal, get_args
 from markupsafe import Markup
 
 from parler_kit.answers.validation import band_for_age
-from parler_kit.charts import FREQUENCIES, figure_to_svg, observation_profile_figure
+from parler_kit.charts import (
+    FREQUENCIES,
+    figure_to_svg,
+    observation_profile_alt,
+    observation_profile_figure,
+)
 from parler_kit.content import ContentBank, EvaluationQuestion, ObservationItem
 from parler_kit.content.model import AgeBand
 from parler_kit.i18n import Locale, format_age_months, format_date, ui_text
@@ -62,7 +67,12 @@ def observation_grid_html(
             if row["frequency"] in FREQUENCIES:
                 by_domain.setdefault(row["item"].domain, []).append(row["frequency"])
     chart = (
-        figure_to_svg(observation_profile_figure(by_domain, locale=locale)) if by_domain else None
+        figure_to_svg(
+            observation_profile_figure(by_domain, locale=locale),
+            title=observation_profile_alt(by_domain, locale=locale),
+        )
+        if by_domain
+        else None
     )
     return render(
         "observation_grid.html.j2",

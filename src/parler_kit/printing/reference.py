@@ -5,7 +5,7 @@ Charts are inlined as SVG; every statement cites its numbered sources, listed at
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup
 
@@ -14,7 +14,7 @@ from parler_kit.charts import (
     milestone_timeline_figure,
     vocabulary_norms_figure,
 )
-from parler_kit.content import AgeRange, ContentBank
+from parler_kit.content import AgeRange, ContentBank, Disagreement, Milestone, WarningSign
 from parler_kit.content.model import Evidenced
 from parler_kit.i18n import Locale, format_age_months, format_number, ui_text
 from parler_kit.printing.answers import Answers, answer_value, as_list
@@ -43,15 +43,14 @@ def timeline_html(
         key=lambda s: (s.age.min, s.age.max),
     )
     disagreements = list(bank.disagreements)
-    groups: list[Iterable[str]] = [m.sources for m in milestones]
-    groups += [s.sources for s in signs]
-    groups += [p.sources for d in disagreements for p in d.positions]
-    numbers, sources = number_sources(bank, groups)
-    chart = figure_to_svg(milestone_timeline_figure(bank, age_months, locale=locale))
+    numbers, sources = number_sources(bank, _timeline_citations(milestones, signs, disagreements))
+    alt = ui_text("printing.timeline.chart_alt", locale, count=len(milestones))
+    chart = figure_to_svg(milestone_timeline_figure(bank, age_months, locale=locale), title=alt)
     # The convention of each milestone and the advice of each sign repeat from row to row:
-    # each is written once, in a legend or a note, and the rows carry its mark.
+    # each is written once, in a legend or a note, and the rows carry its mark. The two
+    # legends share the section's letters, each letter with one meaning (A–F, then G…).
     conventions = _marks(m.convention for m in milestones)
-    actions = _marks(kit_text(s.action, locale) for s in signs)
+    actions = _marks((kit_text(s.action, locale) for s in signs), first=len(conventions))
     return render(
         "timeline.html.j2",
         locale=locale,
@@ -101,9 +100,23 @@ def vocabulary_html(
         )
         for p in populations
     ]
-    numbers, sources = number_sources(bank, [n.sources for n in bank.vocabulary_norms])
+    numbers, sources = number_sources(bank, [n.sources for _, norms in groups for n in norms])
     placed = placements[-1] if placements else None
-    chart = figure_to_svg(vocabulary_norms_figure(bank, tuple(populations), placed, locale=locale))
+    alt = ui_text(
+        "printing.vocabulary.chart_alt",
+        locale,
+        populations=", ".join(ui_text(f"charts.population.{p}", locale) for p in populations),
+    )
+    if placed:
+        alt += " " + ui_text(
+            "printing.vocabulary.chart_alt_placed",
+            locale,
+            words=format_number(placed[1]),
+            age=format_number(placed[0]),
+        )
+    chart = figure_to_svg(
+        vocabulary_norms_figure(bank, tuple(populations), placed, locale=locale), title=alt
+    )
     return render(
         "vocabulary.html.j2",
         locale=locale,
@@ -124,15 +137,47 @@ def technique_memo_html(bank: ContentBank, *, locale: Locale = "fr") -> str:
 
 def number_sources(
     bank: ContentBank, id_groups: Iterable[Iterable[str]]
-) -> tuple[dict[str, int], list[str]]:
-    """Number sources in order of first citation: id → number, and the numbered citations."""
+) -> tuple[dict[str, int], list[tuple[int, str]]]:
+    """The kit's numbers of the sources cited in `id_groups`, and their numbered citations.
+
+    A source has one number in every section and document (`source_numbers`), so « [1] » never
+    stands for two sources in one handout; a section lists only the sources it cites.
+    """
     known = {s.id: s for s in bank.sources}
+    numbers = source_numbers(bank)
+    cited = {i for ids in id_groups for i in ids if i in numbers}
+    listed = sorted(cited, key=numbers.__getitem__)
+    return numbers, [(numbers[i], citation_text(known[i])) for i in listed]
+
+
+def source_numbers(bank: ContentBank) -> dict[str, int]:
+    """Source id → its one number in the kit.
+
+    Numbered in order of first citation through the timeline (all ages), then the vocabulary
+    norms, as the handout prints them.
+    """
+    milestones = sorted(bank.milestones, key=lambda m: (m.age.min, m.age.max))
+    signs = sorted(bank.warning_signs, key=lambda s: (s.age.min, s.age.max))
+    groups = _timeline_citations(milestones, signs, list(bank.disagreements))
+    groups += [n.sources for n in bank.vocabulary_norms]
+    known = {s.id for s in bank.sources}
     numbers: dict[str, int] = {}
-    for ids in id_groups:
+    for ids in groups:
         for source_id in ids:
             if source_id in known and source_id not in numbers:
                 numbers[source_id] = len(numbers) + 1
-    return numbers, [citation_text(known[s]) for s in numbers]
+    return numbers
+
+
+def _timeline_citations(
+    milestones: Sequence[Milestone],
+    signs: Sequence[WarningSign],
+    disagreements: Sequence[Disagreement],
+) -> list[Iterable[str]]:
+    groups: list[Iterable[str]] = [m.sources for m in milestones]
+    groups += [s.sources for s in signs]
+    groups += [p.sources for d in disagreements for p in d.positions]
+    return groups
 
 
 def age_label(age: AgeRange, locale: Locale = "fr") -> str:
@@ -143,11 +188,14 @@ def age_label(age: AgeRange, locale: Locale = "fr") -> str:
     return f"{age.min}–{age.max}\u00a0{unit}"
 
 
-def _marks(values: Iterable[str]) -> dict[str, str]:
-    """Each distinct value → its mark (A, B, C… in order of first appearance)."""
+def _marks(values: Iterable[str], first: int = 0) -> dict[str, str]:
+    """Each distinct value → its mark: A, B, C… in order of first appearance.
+
+    From the `first`-th letter on, so that two legends of one section never share a letter.
+    """
     marks: dict[str, str] = {}
     for value in values:
-        marks.setdefault(value, chr(ord("A") + len(marks)))
+        marks.setdefault(value, chr(ord("A") + first + len(marks)))
     return marks
 
 

@@ -2,11 +2,11 @@
 
 `french_typography` (i18n) puts the narrow no-break space before « ; : ! ? » in kit texts. On
 paper a few more things must hold together, wherever the text comes from (content records,
-session file, UI strings, chart labels): a number and its unit (« 75 % », « 12–24 mois »,
-« 3 h 30 »), a day and its month and year (« 9 mars 2027 »), a postcode and its town
-(« 42000 Saint-Étienne »). Ordinals are written « 9ᵉ », elided apostrophes are typographic and
-« percentile » is « centile », the French word. Only text between tags is changed: never tag
-names, attributes, styles or scripts.
+session file, UI strings, chart labels): a number and its unit (« 75 % », « 24 mois »,
+« 3 h 30 »), a range (« 12–24 mois », never broken after its dash), a day and its month and
+year (« 9 mars 2027 »), a postcode and its town (« 42000 Saint-Étienne »). Ordinals are
+written « 9ᵉ », elided apostrophes are typographic and « percentile » is « centile », the French
+word. Only text between tags is changed: never tag names, attributes, styles or scripts.
 """
 
 from __future__ import annotations
@@ -18,11 +18,14 @@ from parler_kit.i18n import french_typography
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
+WJ = "\u2060"  # word joiner: no line break here, nothing printed nor extracted
 
 _MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 _UNITS = r"mois|ans?|semaines?|jours?|heures?|minutes?|mots|enfants|participant\w*|h\b|min\b"
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(\d) %"), rf"\1{NNBSP}%"),
+    # A range of numbers (« 12–24 mois ») never breaks at its dash: word joiners around it.
+    (re.compile(r"(\d)–(?=\d)"), rf"\1{WJ}–{WJ}"),
     (re.compile(rf"(\d) ({_UNITS})"), rf"\1{NBSP}\2"),
     (re.compile(rf"\b(\d{{1,2}}|1er) ({_MONTHS})\b"), rf"\1{NBSP}\2"),
     (re.compile(rf"\b({_MONTHS}) (\d{{4}})\b"), rf"\1{NBSP}\2"),

@@ -1,6 +1,6 @@
 """Batch production: from a roster and a session, every participant's workbook and handouts.
 
-`build_workbooks` checks every input first (nothing is produced from an invalid roster), then
+`build` (or `build_workbooks`) runs a `BuildRequest`: it checks every input first (nothing is produced from an invalid roster), then
 builds in parallel worker processes, records each participant in ``manifest.json`` as soon as it
 is done, skips what is already up to date, and never lets one participant's failure stop others.
 """
@@ -10,6 +10,8 @@ from parler_kit.production.batch import (
     ENGINES,
     FORMATS,
     BatchResult,
+    BuildRequest,
+    build,
     build_workbooks,
     parse_formats,
 )
@@ -23,9 +25,11 @@ __all__ = [
     "FORMATS",
     "MANIFEST_NAME",
     "BatchResult",
+    "BuildRequest",
     "Entry",
     "ParticipantError",
     "Template",
+    "build",
     "build_workbooks",
     "load_entries",
     "load_template",

@@ -1,8 +1,9 @@
 """The batch: roster + session + template → every participant's outputs, in parallel, resumable.
 
-Read like papermill's ``execute.py``: load and check every input (nothing is produced when one is
-invalid) → plan (skip what is up to date) → run the participants in worker processes → record
-each result in the manifest as soon as it arrives.
+Read like papermill's ``execute_notebook``, a `BuildRequest` through named stages:
+`load_inputs` (every input checked; nothing is produced when one is invalid) → `plan_builds`
+(skip what is up to date) → `run_builds` (the participants in worker processes, each result
+recorded in the manifest as soon as it arrives) → `finish` (the group's documents, the manifest).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from functools import cache
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
@@ -42,7 +44,7 @@ from parler_kit.production.pdf import group_sheet_pdf, prune_cache, trainer_key_
 from parler_kit.production.personal import ANSWERS_NAME
 from parler_kit.production.template import load_template
 from parler_kit.production.worker import FORMAT_FILES, BatchContext, build_participant, init_worker
-from parler_kit.roster import Participant, load_roster, load_session
+from parler_kit.roster import Participant, Roster, load_roster, load_session
 
 #: The participant workbook template shipped in the repository's ``workbooks/`` folder.
 DEFAULT_TEMPLATE = WORKBOOK_TEMPLATE
@@ -73,7 +75,12 @@ def parse_formats(text: str | Iterable[str]) -> tuple[str, ...]:
     unknown = sorted({n for n in names if n not in FORMATS})
     if unknown or not any(names):
         raise ProductionError(
-            ui_text("production.formats", given=", ".join(unknown), known=", ".join(FORMATS))
+            ui_text(
+                "production.formats",
+                count=max(len(unknown), 1),
+                given=", ".join(unknown),
+                known=", ".join(FORMATS),
+            )
         )
     return tuple(f for f in FORMATS if f in names)
 
@@ -183,90 +190,177 @@ def _interleave_roles(todo: list[tuple[Participant, str]]) -> list[tuple[Partici
     return ordered
 
 
+@dataclass(frozen=True)
+class BuildRequest:
+    """What a batch is asked to build: whose, for which session, where, and how.
+
+    `roster` is a roster file or one already loaded (the command line reads it once, for its
+    progress bar too). With the ipynb format each participant also gets the à froid evaluation
+    notebook made from `follow_up_path` (`parler_kit.production.follow_up`); None leaves it out.
+    """
+
+    roster: Path | Roster
+    session_path: Path
+    out: Path
+    formats: Sequence[str] = FORMATS
+    jobs: int | None = None
+    force: bool = False
+    template_path: Path = DEFAULT_TEMPLATE
+    locale: Locale = "fr"
+    bank: ContentBank | None = None
+    engine: str = "inprocess"
+    follow_up_path: Path | None = FOLLOW_UP_TEMPLATE
+
+
+@dataclass(frozen=True)
+class BatchInputs:
+    """Every input of a batch, loaded and checked: nothing is built when one is invalid."""
+
+    request: BuildRequest
+    roster: Roster
+    session_bytes: bytes
+    context: BatchContext
+    #: The hash of both templates: a change to either rebuilds every participant's files.
+    templates_sha: str
+    #: What the manifest records about the batch.
+    facts: dict[str, object]
+
+
+@dataclass(frozen=True)
+class BatchPlan:
+    """Who is up to date (their entries, « skipped ») and who is to build, with inputs' hash."""
+
+    up_to_date: dict[str, Entry]
+    todo: list[tuple[Participant, str]]
+
+
+def build(request: BuildRequest, progress: Progress | None = None) -> BatchResult:
+    """Build every participant's workbook/handouts under ``request.out``, in named stages.
+
+    As papermill's ``execute_notebook`` reads: load and check → plan → run → finish.
+    """
+    inputs = load_inputs(request)
+    plan = plan_builds(inputs, load_entries(request.out))
+    entries = run_builds(inputs, plan, progress)
+    return finish(inputs, entries)
+
+
 def build_workbooks(
-    roster_path: Path,
+    roster: Path | Roster,
     session_path: Path,
     out: Path,
     *,
-    formats: Sequence[str] = FORMATS,
-    jobs: int | None = None,
-    force: bool = False,
-    template_path: Path = DEFAULT_TEMPLATE,
-    locale: Locale = "fr",
-    bank: ContentBank | None = None,
     progress: Progress | None = None,
-    engine: str = "inprocess",
-    follow_up_path: Path | None = FOLLOW_UP_TEMPLATE,
+    **options: Any,
 ) -> BatchResult:
-    """Build every participant's workbook/handouts under `out`; see the module docstring.
+    """`build` with the request's fields as arguments (`BuildRequest` names the options)."""
+    return build(BuildRequest(roster, session_path, out, **options), progress)
 
-    With the ipynb format, each participant also gets the à froid evaluation notebook made from
-    `follow_up_path` (`parler_kit.production.follow_up`); None leaves it out.
-    """
-    if engine not in ENGINES:
-        raise ProductionError(ui_text("production.engine", given=engine, known=", ".join(ENGINES)))
-    roster = load_roster(roster_path)
-    session = load_session(session_path)
-    template = load_template(template_path)
-    notebook = nbformat.reads(template_path.read_text("utf-8"), as_version=4)  # type: ignore[no-untyped-call]
-    formats = parse_formats(formats)
-    out.mkdir(parents=True, exist_ok=True)
+
+def load_inputs(request: BuildRequest) -> BatchInputs:
+    """Load and check the roster, session, templates and formats; refuse unsafe ids."""
+    if request.engine not in ENGINES:
+        raise ProductionError(
+            ui_text("production.engine", given=request.engine, known=", ".join(ENGINES))
+        )
+    roster = request.roster if isinstance(request.roster, Roster) else load_roster(request.roster)
+    session = load_session(request.session_path)
+    template = load_template(request.template_path)
+    notebook = nbformat.reads(request.template_path.read_text("utf-8"), as_version=4)  # type: ignore[no-untyped-call]
+    formats = parse_formats(request.formats)
+    request.out.mkdir(parents=True, exist_ok=True)
     for participant in roster.participants:
-        participant_dir(out, participant.id)  # refuses an unsafe id before anything is built
+        participant_dir(request.out, participant.id)  # refuses an unsafe id before anything
     follow_up, follow_up_sha = (
-        load_follow_up(follow_up_path)
-        if follow_up_path is not None and "ipynb" in formats
+        load_follow_up(request.follow_up_path)
+        if request.follow_up_path is not None and "ipynb" in formats
         else (None, "")
     )
     context = BatchContext(
-        template, notebook, session, bank or load_bank(), formats, out, locale, engine, follow_up
+        template=template,
+        notebook=notebook,
+        session=session,
+        bank=request.bank or load_bank(),
+        formats=formats,
+        out=request.out,
+        locale=request.locale,
+        engine=request.engine,
+        follow_up=follow_up,
     )
-    # Both templates make a participant's files: a change to either rebuilds them.
-    templates_sha = hashlib.sha256(f"{template.sha256}:{follow_up_sha}".encode()).hexdigest()
-    session_bytes = session_path.read_bytes()
-    previous = load_entries(out)
-    entries: dict[str, Entry] = {}
-    todo: list[tuple[Participant, str]] = []
-    for participant in roster.participants:
-        folder = out / participant.id
-        digest = inputs_hash(
-            templates_sha, participant, session_bytes, folder / ANSWERS_NAME, locale, engine
-        )
-        old = previous.get(participant.id)
-        names = [FORMAT_FILES[f] for f in formats] + ([FOLLOW_UP_NAME] if follow_up else [])
-        if not force and old is not None and is_up_to_date(old, digest, folder, names):
-            entries[participant.id] = Entry(**{**asdict(old), "status": "skipped", "error": None})
-        else:
-            todo.append((participant, digest))
-    batch_facts = {
+    facts: dict[str, object] = {
         "kit_version": version("parler_kit"),
-        "roster": str(roster_path),
-        "session": str(session_path),
-        "template": str(template_path),
-        "follow_up_template": None if follow_up is None else str(follow_up_path),
+        "roster": str(roster.source if isinstance(request.roster, Roster) else request.roster),
+        "session": str(request.session_path),
+        "template": str(request.template_path),
+        "follow_up_template": None if follow_up is None else str(request.follow_up_path),
         "formats": list(formats),
     }
+    return BatchInputs(
+        request=request,
+        roster=roster,
+        session_bytes=request.session_path.read_bytes(),
+        context=context,
+        templates_sha=hashlib.sha256(f"{template.sha256}:{follow_up_sha}".encode()).hexdigest(),
+        facts=facts,
+    )
+
+
+def plan_builds(inputs: BatchInputs, previous: dict[str, Entry]) -> BatchPlan:
+    """Skip a participant whose inputs and outputs are unchanged since `previous` (unless forced)."""
+    request, context = inputs.request, inputs.context
+    names = [FORMAT_FILES[f] for f in context.formats]
+    names += [FOLLOW_UP_NAME] if context.follow_up is not None else []
+    up_to_date: dict[str, Entry] = {}
+    todo: list[tuple[Participant, str]] = []
+    for participant in inputs.roster.participants:
+        folder = request.out / participant.id
+        digest = inputs_hash(
+            inputs.templates_sha, participant, inputs.session_bytes, folder / ANSWERS_NAME,
+            request.locale, request.engine,
+        )  # fmt: skip
+        old = previous.get(participant.id)
+        if not request.force and old is not None and is_up_to_date(old, digest, folder, names):
+            up_to_date[participant.id] = Entry(
+                **{**asdict(old), "status": "skipped", "error": None}
+            )
+        else:
+            todo.append((participant, digest))
+    return BatchPlan(up_to_date, todo)
+
+
+def run_builds(
+    inputs: BatchInputs, plan: BatchPlan, progress: Progress | None = None
+) -> dict[str, Entry]:
+    """Build the plan's participants in worker processes, recording each result at once."""
+    out, entries = inputs.request.out, dict(plan.up_to_date)
 
     def record(entry: Entry) -> None:
         entries[entry.participant_id] = entry
         if progress is not None:  # first: shown even if the manifest cannot be written (full disk)
             progress(entry)
-        write_manifest(out, entries, batch_facts)
+        write_manifest(out, entries, inputs.facts)
 
     for entry in list(entries.values()):
         if progress is not None:
             progress(entry)
-    if todo:
+    if plan.todo:
         started = time.time()
-        _run(_interleave_roles(todo), max(1, jobs or os.cpu_count() or 1), context, record)
-        if len(todo) == len(roster.participants):
+        jobs = max(1, inputs.request.jobs or os.cpu_count() or 1)
+        _run(_interleave_roles(plan.todo), jobs, inputs.context, record)
+        if len(plan.todo) == len(inputs.roster.participants):
             prune_cache(out, started)  # every body in use was touched by this run
-    if "pdf" in formats:  # the fiche action, printed once for the group (not in each booklet)
-        group_sheet_pdf(context.bank, session, out, locale)
-        trainer_key_pdf(context.bank, session, out, locale)  # the answer key: trainers only
-    ordered = {p.id: entries[p.id] for p in roster.participants if p.id in entries}
-    manifest = write_manifest(out, ordered, batch_facts)
-    write_atomic(out / MANIFEST_CSV, _summary_csv(ordered.values(), locale))
+    return entries
+
+
+def finish(inputs: BatchInputs, entries: dict[str, Entry]) -> BatchResult:
+    """The group's documents, then the manifest and its spreadsheet summary in roster order."""
+    context, out = inputs.context, inputs.request.out
+    if "pdf" in context.formats:  # the fiche action, printed once for the group (not per booklet)
+        group_sheet_pdf(context.bank, context.session, out, context.locale)
+        trainer_key_pdf(context.bank, context.session, out, context.locale)  # trainers only
+    ordered = {p.id: entries[p.id] for p in inputs.roster.participants if p.id in entries}
+    manifest = write_manifest(out, ordered, inputs.facts)
+    write_atomic(out / MANIFEST_CSV, _summary_csv(ordered.values(), context.locale))
     return BatchResult(tuple(ordered.values()), manifest)
 
 

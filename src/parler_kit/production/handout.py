@@ -14,7 +14,7 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,15 +25,14 @@ from parler_kit.content import ContentBank
 from parler_kit.errors import ProductionError
 from parler_kit.i18n import Locale, french_typography, ui_text
 from parler_kit.printing import Answers
-from parler_kit.printing.typography import typeset_html
+from parler_kit.printing.join import Bookmark
+from parler_kit.printing.typography import typeset_html, typeset_text
 from parler_kit.production.personal import cover_html, role_examples_html, running_header
 from parler_kit.production.template import Block, Markdown, Placeholder, Show, Template
 from parler_kit.roster import Participant, Session
 
-_HEADING = re.compile(r'<h2 class="pk-section"( style="[^"]*")?>(.*?)</h2>', re.DOTALL)
 # Laid out (so the contents can give its page) but takes no room and shows nothing.
 _INVISIBLE = "height:0;margin:0;padding:0;border:0;overflow:hidden;font-size:0"
-_TAG = re.compile(r"<[^>]+>")
 #: Between two sections of a handout body: each section starts a page and is laid out alone.
 SEGMENT = "\n<!--pk-segment-->\n"
 #: Words that only make sense on a screen; a sentence holding one is not printed.
@@ -41,10 +40,77 @@ _SCREEN = re.compile(
     r"\b(cliqu\w*|s'affich\w*|s’affich\w*|rouvr\w*|enregistre vos réponses|onglet\w*|bouton\w*)",
     re.IGNORECASE,
 )
-_DAY_HEADING = re.compile(r"##\s+(?:Jour|Day)\s+(\d+)\b")
-_SHOW_KIND = re.compile(r"""\bshow\(\s*["']([a-z_]+)["']""")
-# Kit-authored markdown only (template cells); participant data never goes through it.
-_markdown = mistune.create_markdown(escape=False, plugins=["table", "strikethrough"])
+#: The template's own headings name their day: « Jour 2 — Parler avec les tout-petits ».
+_DAY = re.compile(r"(?:Jour|Day)\s+(\d+)\b")
+_DAY_TITLE = re.compile(r"(?:Jour|Day)\s+(\d+)\s+[—–-]\s+(.+)")
+_MARKDOWN_PLUGINS = ["table", "strikethrough"]
+#: The template's markdown as tokens: its headings' text is read from them, not from HTML.
+_markdown_tokens = mistune.create_markdown(renderer=None, plugins=_MARKDOWN_PLUGINS)
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """One line of the contents page: a ``##`` heading of the template (or the memo card).
+
+    `title` is the heading's text as printed (typeset, escaped HTML); `day` the course day its
+    heading names (« Jour 2 — … »), and `label` the title without « Jour 2 — », as the PDF's
+    bookmarks show it under their day.
+    """
+
+    anchor: str
+    title: str
+    day: int | None = None
+    label: str = ""
+
+
+class _SectionRenderer(mistune.HTMLRenderer):
+    """The template's markdown as HTML; each ``##`` heading becomes a numbered contents entry."""
+
+    def __init__(self, entries: list[ContentsEntry], locale: Locale) -> None:
+        super().__init__(escape=False)  # kit-authored markdown only: never participant data
+        self.entries = entries
+        self.locale = locale
+
+    def render_token(self, token: dict[str, Any], state: Any) -> str:
+        """A ``##`` heading gets its anchor « sec-N » and a contents entry from its tokens."""
+        if token["type"] != "heading" or token.get("attrs", {}).get("level") != 2:
+            return str(super().render_token(token, state))
+        entry = _entry(f"sec-{len(self.entries) + 1}", _plain(token), self.locale)
+        self.entries.append(entry)
+        text = self.render_tokens(token["children"], state)
+        return f'<h2 class="pk-section" id="{entry.anchor}">{text}</h2>\n'
+
+
+def _plain(token: dict[str, Any]) -> str:
+    """The text of a markdown token, inline HTML left out (as a reader sees it)."""
+    if token["type"] == "inline_html":
+        return ""
+    if "raw" in token:
+        return str(token["raw"])
+    return "".join(_plain(child) for child in token.get("children", ()))
+
+
+def _entry(anchor: str, plain: str, locale: Locale) -> ContentsEntry:
+    """A contents entry for a heading's plain text: typeset, escaped, and its day read."""
+    escaped = html.escape(plain.strip())
+    title = typeset_text(escaped) if locale == "fr" else escaped
+    printed = html.unescape(title)
+    day = _DAY_TITLE.fullmatch(printed)
+    if day is None:
+        return ContentsEntry(anchor, title)
+    return ContentsEntry(anchor, title, int(day.group(1)), day.group(2))
+
+
+def _first_day(section: Sequence[Piece]) -> int:
+    """The day a section's heading names (0 before the days: how to use the booklet…)."""
+    first = section[0]
+    if first.kind != "markdown" or not first.text.lstrip().startswith("## "):
+        return 0
+    tokens = _markdown_tokens(first.text.lstrip())
+    heading = next((t for t in tokens if isinstance(t, dict) and t["type"] == "heading"), None)
+    day = _DAY.match(_plain(heading).strip()) if heading is not None else None
+    return int(day.group(1)) if day else 0
+
 
 # Extra print rules for what only the handout has: cover page and table of contents.
 HANDOUT_CSS = """
@@ -101,13 +167,14 @@ def _twin(kind: str, kwargs: dict[str, Any], bank: ContentBank, answers: Answers
     return printing.twin_html(kind, bank, answers, locale=kwargs.get("locale", "fr"), **arguments)
 
 
-def _markdown_section(source: str, locale: Locale) -> str:
-    """A template markdown cell as HTML; its h2 headings are sections of the contents page.
+def _markdown_section(source: str, locale: Locale, entries: list[ContentsEntry]) -> str:
+    """A template markdown cell as HTML; its ``##`` headings are added to the contents `entries`.
 
     Only the template's own sections go in the contents (the twins have headings too).
     """
     text = french_typography(source) if locale == "fr" else source
-    return str(_markdown(text)).replace("<h2>", '<h2 class="pk-section">')
+    renderer = _SectionRenderer(entries, locale)
+    return str(mistune.create_markdown(renderer=renderer, plugins=_MARKDOWN_PLUGINS)(text))
 
 
 def _pieces(
@@ -155,7 +222,9 @@ def _sections(pieces: Sequence[Piece]) -> list[list[Piece]]:
     return sections
 
 
-def _print_section(section: list[Piece], bank: ContentBank, locale: Locale) -> str:
+def _print_section(
+    section: list[Piece], bank: ContentBank, locale: Locale, entries: list[ContentsEntry]
+) -> str:
     """One section as printed.
 
     Paper is not a screen: the anonymous evaluation form is not in a named booklet (the organiser
@@ -176,7 +245,7 @@ def _print_section(section: list[Piece], bank: ContentBank, locale: Locale) -> s
                 continue
             if "action_sheet" in kinds and source.startswith("## "):
                 source = source.splitlines()[0]  # the heading only; the text is the group's
-            parts.append(_markdown_section(_without_screen_wording(source), locale))
+            parts.append(_markdown_section(_without_screen_wording(source), locale, entries))
         elif piece.kind == "role-examples":
             parts.append(piece.text)
         elif piece.kind == "action_sheet":
@@ -194,50 +263,90 @@ def _print_section(section: list[Piece], bank: ContentBank, locale: Locale) -> s
     return "\n".join(parts)
 
 
-def _finish(pieces: Sequence[Piece], bank: ContentBank, locale: Locale) -> str:
-    """The printed sections and the memo card, numbered, after a contents page.
+def _finish(pieces: Sequence[Piece], bank: ContentBank, locale: Locale) -> HandoutBody:
+    """The printed sections and the memo card, each with its contents entries.
 
     No answer key: the same questions are asked again at the end of the course, so the key is
     in the trainer's edition (`parler_kit.production.pdf.trainer_key_pdf`), not in the booklet.
 
-    Sections are separated by `SEGMENT` marks: each starts on a new page and the PDF is laid
-    out section by section (`parler_kit.production.pdf`).
+    Each section starts on a new page and the PDF is laid out section by section
+    (`parler_kit.production.pdf`). The booklet follows the course's days (a stable sort: within
+    a day, the template's order); headings are numbered in that order.
     """
-    printed_sections: list[tuple[int, str]] = []
-    for section in _sections(pieces):
-        printed = _print_section(section, bank, locale)
+    entries: list[ContentsEntry] = []
+    segments: list[str] = []
+    for section in sorted(_sections(pieces), key=_first_day):
+        printed = _print_section(section, bank, locale, entries)
         if printed:
-            day = _DAY_HEADING.match(section[0].text.lstrip()) if section[0].text else None
-            printed_sections.append((int(day.group(1)) if day else 0, printed))
-    # The booklet follows the course's days (a stable sort: within a day, the template's order).
-    segments = [text for _, text in sorted(printed_sections, key=lambda entry: entry[0])]
-    memo_title = html.escape(ui_text("production.memo", locale))
+            segments.append(printed)
+    memo_title = ui_text("production.memo", locale)
     memo = printing.technique_memo_html(bank, locale=locale)
     # The memo card has its own heading: an invisible section heading gives it a contents line.
+    entry = _entry(f"sec-{len(entries) + 1}", memo_title, locale)
+    entries.append(entry)
     segments.append(
-        f'<h2 class="pk-section" style="{_INVISIBLE}">{memo_title}</h2>'
+        f'<h2 class="pk-section" id="{entry.anchor}" style="{_INVISIBLE}">'
+        f"{html.escape(memo_title)}</h2>"
         f'<div class="pk-output pk-memo">{memo}</div>'
     )
-    toc, body = _with_toc(SEGMENT.join(segments), locale)
     # French print typography once per body (a batch shares bodies), not once per page made.
-    return typeset_html(toc + body) if locale == "fr" else toc + body
+    sections = tuple(typeset_html(s) if locale == "fr" else s for s in segments)
+    return HandoutBody(tuple(entries), sections, locale)
 
 
-def _with_toc(body: str, locale: Locale) -> tuple[str, str]:
-    """Number the h2 headings (ids sec-1…) and build the table of contents linking to them."""
-    entries: list[str] = []
+@dataclass(frozen=True)
+class HandoutBody:
+    """Everything after the cover, as data: the contents entries and the sections' HTML.
 
-    def number(match: re.Match[str]) -> str:
-        anchor = f"sec-{len(entries) + 1}"
-        style, inner = match.group(1) or "", match.group(2)
-        text = html.escape(html.unescape(_TAG.sub("", inner)).strip())
-        entries.append(f'<li><a href="#{anchor}">{text}</a></li>')
-        return f'<h2 class="pk-section" id="{anchor}"{style}>{inner}</h2>'
+    Sections are typeset; each starts a page. The contents page and the PDF's bookmarks are
+    made from `entries`, never read back from the HTML.
+    """
 
-    numbered = _HEADING.sub(number, body)
-    title = html.escape(ui_text("production.toc", locale))
-    toc = f'<nav class="pk-toc"><h2>{title}</h2><ol>{"".join(entries)}</ol></nav>'
-    return toc, numbered
+    entries: tuple[ContentsEntry, ...]
+    sections: tuple[str, ...]
+    locale: Locale = "fr"
+
+    def toc_html(self, pages: Mapping[str, int] | None = None) -> str:
+        """The contents page.
+
+        An entry whose page is in `pages` writes it; the others let the layout count it
+        (``target-counter``).
+        """
+        known = pages or {}
+        lines = "".join(
+            f'<li><a href="#{e.anchor}" data-page="{known[e.anchor]}">{e.title}</a></li>'
+            if e.anchor in known
+            else f'<li><a href="#{e.anchor}">{e.title}</a></li>'
+            for e in self.entries
+        )
+        title = html.escape(ui_text("production.toc", self.locale))
+        title = typeset_text(title) if self.locale == "fr" else title  # entries already are
+        return f'<nav class="pk-toc"><h2>{title}</h2><ol>{lines}</ol></nav>'
+
+    @property
+    def html(self) -> str:
+        """Contents and sections as one HTML body (`SEGMENT` between two sections)."""
+        return self.toc_html() + SEGMENT.join(self.sections)
+
+    def bookmarks(self, pages: Mapping[str, int]) -> list[Bookmark]:
+        """One bookmark per day with its sections beneath; other sections on their own.
+
+        `pages`: each entry's 1-based page in the joined PDF.
+        """
+        marks: list[Bookmark] = []
+        for entry in self.entries:
+            page = pages.get(entry.anchor, 1) - 1
+            if entry.day is None:
+                marks.append(Bookmark(html.unescape(entry.title), page))
+                continue
+            label = ui_text("production.day", "fr", number=entry.day)
+            child = Bookmark(entry.label, page)
+            if marks and marks[-1].title == label:
+                last = marks.pop()
+                marks.append(Bookmark(label, last.page, (*last.children, child)))
+            else:
+                marks.append(Bookmark(label, page, (child,)))
+        return marks
 
 
 @dataclass(frozen=True)
@@ -247,7 +356,7 @@ class HandoutParts:
     title: str
     header: str
     cover: str
-    body: str
+    body: HandoutBody
 
     def page(self, cover: str | None = None, *, lang: str = "fr") -> str:
         """The complete HTML page (cover, contents, content), optionally with another cover.
@@ -257,7 +366,7 @@ class HandoutParts:
         front = self.cover if cover is None else cover
         return printing.document_html(
             self.title,
-            HANDOUT_CSS + (typeset_html(front) if lang == "fr" else front) + self.body,
+            HANDOUT_CSS + (typeset_html(front) if lang == "fr" else front) + self.body.html,
             header=self.header,
             lang=lang,
             typeset=False,
@@ -292,7 +401,7 @@ def handout_body(
     bank: ContentBank,
     answers: Answers | None = None,
     locale: Locale = "fr",
-) -> str:
+) -> HandoutBody:
     """Contents page and content: everything after the cover (the expensive part)."""
     return _finish(
         _pieces(template.blocks, parameters, participant, bank, answers, locale), bank, locale
@@ -300,19 +409,33 @@ def handout_body(
 
 
 def executed_body(
-    notebook: Any, participant: Participant, bank: ContentBank, locale: Locale = "fr"
-) -> str:
+    notebook: Any,
+    template: Template,
+    participant: Participant,
+    bank: ContentBank,
+    locale: Locale = "fr",
+) -> HandoutBody:
     """The same body taken from a workbook executed with ``PARLER_KIT_MODE=print`` in a kernel.
 
     Markdown cells are converted as in `handout_body`; each code cell contributes its HTML
     outputs (the printed twins `parler_kit.widgets.show` displayed), as the piece of the kind
-    its ``show("kind", …)`` call names; the parameters cells and the injected cell are left
-    out, as is the cover (the handout has its own).
+    its ``show("kind", …)`` call names in `template` (the same cell, papermill's injected one
+    aside); the parameters cells and the injected cell are left out, as is the cover (the
+    handout has its own).
     """
+    kinds: dict[int, str] = {}
+    for block in template.blocks:
+        if isinstance(block, Show):
+            kinds.setdefault(block.index, block.kind)
+    template_cells = [
+        cell
+        for cell in notebook.cells
+        if "injected-parameters" not in cell.get("metadata", {}).get("tags", [])
+    ]
     pieces: list[Piece] = []
-    for cell in notebook.cells:
+    for index, cell in enumerate(template_cells):
         tags = set(cell.get("metadata", {}).get("tags", []))
-        if tags & {"parameters", "injected-parameters", "cover"}:
+        if tags & {"parameters", "cover"}:
             continue
         if "role-examples" in tags:
             pieces.append(Piece("role-examples", role_examples_html(bank, participant, locale)))
@@ -326,14 +449,17 @@ def executed_body(
                 for output in cell.get("outputs", [])
                 if "text/html" in output.get("data", {})
             ]
-            kind = _SHOW_KIND.search(cell.source)
             if shown:
-                pieces.append(Piece(kind.group(1) if kind else "output", "".join(shown)))
+                pieces.append(Piece(kinds.get(index, "output"), "".join(shown)))
     return _finish(pieces, bank, locale)
 
 
 def handout_parts(
-    body: str, participant: Participant, session: Session, bank: ContentBank, locale: Locale = "fr"
+    body: HandoutBody,
+    participant: Participant,
+    session: Session,
+    bank: ContentBank,
+    locale: Locale = "fr",
 ) -> HandoutParts:
     """Put the participant's cover and the running header around a body."""
     return HandoutParts(

@@ -2,7 +2,7 @@
 
 WeasyPrint lays out a 40-page handout in seconds; doing it for every participant is what made
 batches slow (docs/performance.md). A handout body is a series of sections, each starting on a
-new page (`parler_kit.production.handout.SEGMENT` separates them). Each section is laid out
+new page (`parler_kit.production.handout.HandoutBody.sections`). Each section is laid out
 alone, without running header nor page numbers, and cached under ``<out>/.cache/`` by the hash
 of its HTML: the sections every profession shares (the milestones, vocabulary, observation,
 memo…) are laid out once per batch, the exercise sections once per profession. A section that
@@ -20,7 +20,6 @@ import hashlib
 import html
 import io
 import os
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -34,7 +33,6 @@ from parler_kit.content import ContentBank, QuizQuestion
 from parler_kit.i18n import Locale, ui_text
 from parler_kit.printing import document_html, offline_fetcher, render_pdf
 from parler_kit.printing.join import (
-    Bookmark,
     Part,
     join_tagged,
     named_pages,
@@ -43,7 +41,7 @@ from parler_kit.printing.join import (
 )
 from parler_kit.printing.pdf import PDF_OPTIONS
 from parler_kit.printing.typography import typeset_html
-from parler_kit.production.handout import HANDOUT_CSS, SEGMENT, HandoutParts
+from parler_kit.production.handout import HANDOUT_CSS, HandoutBody, HandoutParts
 from parler_kit.production.personal import running_header
 from parler_kit.production.selection import select_for_role
 from parler_kit.roster import Session
@@ -52,8 +50,6 @@ CACHE_DIR = ".cache"
 
 #: Sections are laid out without page furniture: the overlay stamps it on the joined pages.
 _BARE_PAGES = "<style>@page { @top-left { content: none } @bottom-right { content: none } }</style>"
-_TOC_LINK = re.compile(r'<li><a href="#(sec-\d+)">(.*?)</a></li>', re.DOTALL)
-_DAY = re.compile(r"^(?:Jour|Day)\s+(\d+)\s+[—–-]\s+(.+)$")
 
 
 @dataclass(frozen=True)
@@ -120,46 +116,18 @@ def _furniture(total: int, header: str, lang: str) -> bytes:
     return bytes(HTML(string=page, url_fetcher=offline_fetcher()).write_pdf())
 
 
-def _front(parts: HandoutParts, head: str, pages: dict[str, int], lang: str) -> str:
+def _front(parts: HandoutParts, pages: dict[str, int], lang: str) -> str:
     """Cover, contents (page numbers of the other sections written in) and the first section."""
-
-    def numbered(match: re.Match[str]) -> str:
-        anchor, text = match.groups()
-        if anchor not in pages:  # in the front pages themselves: WeasyPrint counts it
-            return match.group(0)
-        return f'<li><a href="#{anchor}" data-page="{pages[anchor]}">{text}</a></li>'
-
     cover = typeset_html(parts.cover) if lang == "fr" else parts.cover
+    head = parts.body.toc_html(pages) + parts.body.sections[0]
     return document_html(
-        parts.title,
-        HANDOUT_CSS + _BARE_PAGES + cover + _TOC_LINK.sub(numbered, head),
-        lang=lang,
-        typeset=False,
+        parts.title, HANDOUT_CSS + _BARE_PAGES + cover + head, lang=lang, typeset=False
     )
 
 
-def _bookmarks(head: str, pages: dict[str, int]) -> list[Bookmark]:
-    """One bookmark per day with its sections beneath; other sections on their own."""
-    marks: list[Bookmark] = []
-    for anchor, inner in _TOC_LINK.findall(head):
-        title = html.unescape(re.sub(r"<[^>]+>", "", inner)).strip()
-        page = pages.get(anchor, 1) - 1
-        day = _DAY.match(title)
-        if day is None:
-            marks.append(Bookmark(title, page))
-            continue
-        label = ui_text("production.day", "fr", number=day.group(1))
-        if marks and marks[-1].title == label:
-            last = marks.pop()
-            marks.append(Bookmark(label, last.page, (*last.children, Bookmark(day[2], page))))
-        else:
-            marks.append(Bookmark(label, page, (Bookmark(day[2], page),)))
-    return marks
-
-
-def body_sections(body: str) -> list[str]:
-    """The sections of a handout body (`HandoutParts.body`), after its contents page."""
-    return body.split(SEGMENT)[1:]
+def body_sections(body: HandoutBody) -> list[str]:
+    """The sections of a handout body laid out apart (the first shares the contents' pages)."""
+    return list(body.sections[1:])
 
 
 def handout_pdf(
@@ -176,7 +144,7 @@ def handout_pdf(
     (`body_sections` of a blank body); None when the handout holds no answers (all shared).
     A section holding the participant's answers is laid out for this handout only.
     """
-    head, *sections = parts.body.split(SEGMENT)
+    sections = body_sections(parts.body)
     laid = [
         section_pdf(section, out, lang, shared=shared is None or section in shared)
         for section in sections
@@ -188,7 +156,7 @@ def handout_pdf(
         for section in laid:
             pages.update({a: start + p + 1 for a, p in section.anchors.items()})
             start += section.pages
-        front = _render(_front(parts, head, pages, lang))
+        front = _render(_front(parts, pages, lang))
         with pikepdf.open(io.BytesIO(front)) as front_pdf:
             length = len(front_pdf.pages)
             pages.update({a: p + 1 for a, p in _anchors(front_pdf).items()})
@@ -199,7 +167,7 @@ def handout_pdf(
         [Part(front), *(Part(section.source) for section in laid)],
         title=parts.title,
         lang=lang,
-        bookmarks=_bookmarks(head, pages),
+        bookmarks=parts.body.bookmarks(pages),
     )
     number_pages(joined, _furniture(len(joined.pages), parts.header, lang))
     write_atomic(target, to_bytes(joined))
@@ -248,7 +216,7 @@ def trainer_key_pdf(bank: ContentBank, session: Session, out: Path, locale: Loca
     page = document_html(
         f"{title} — {session.title}",
         f'<p class="pk-note">{intro}</p>{key}',
-        header=f"{running_header(session, locale)} — {title}",
+        header=running_header(session, locale, suffix=title),
         lang=locale,
     )
     return render_pdf(page, out / TRAINER_KEY_NAME)

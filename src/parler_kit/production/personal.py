@@ -13,7 +13,7 @@ from typing import Any
 
 from parler_kit.answers.files import WORKBOOK_ANSWERS
 from parler_kit.content import ContentBank
-from parler_kit.i18n import Locale, format_date, ui_text
+from parler_kit.i18n import Locale, format_date, format_days, ui_text
 from parler_kit.production.selection import role_examples, select_for_role
 from parler_kit.roster import Participant, Session
 
@@ -52,9 +52,22 @@ def session_dates(session: Session, locale: Locale = "fr") -> str:
     return ui_text("production.dates", locale, head=", ".join(days[:-1]), last=days[-1])
 
 
-def running_header(session: Session, locale: Locale = "fr") -> str:
-    """Plain text of the handout's running header: title — place — dates."""
-    return f"{session.title} — {session.place} — {session_dates(session, locale)}"
+#: Characters that fit on the running header's line: 8 pt DejaVu Sans across the A4 page's
+#: 174 mm (the trainer's edition's header, 127 characters, fits with a little room).
+HEADER_LENGTH = 130
+
+
+def running_header(session: Session, locale: Locale = "fr", suffix: str = "") -> str:
+    """The running header, one line: title — dates (« 8, 9 et 22 mars 2027 ») [— suffix].
+
+    The place is on the cover (with it the header wrapped onto two lines on every page); a
+    title too long for the line is shortened with « … », the dates and suffix kept.
+    """
+    rest = f" — {format_days(session.days, locale)}" + (f" — {suffix}" if suffix else "")
+    title = session.title
+    if len(title) + len(rest) > HEADER_LENGTH:
+        title = title[: max(HEADER_LENGTH - len(rest) - 1, 10)].rstrip(" ,;:—–-") + "…"
+    return title + rest
 
 
 def markdown_literal(text: str) -> str:

@@ -33,6 +33,7 @@ from parler_kit.production.follow_up import (
 )
 from parler_kit.production.handout import (
     CellError,
+    HandoutBody,
     body_key,
     executed_body,
     handout_body,
@@ -116,7 +117,7 @@ def _entry(
     )
 
 
-_bodies: dict[str, str] = {}  # body key → body HTML, per worker process
+_bodies: dict[str, HandoutBody] = {}  # body key → body, per worker process
 
 
 def _body(
@@ -125,7 +126,7 @@ def _body(
     participant: Participant,
     answers: AnswersFile | None,
     digest: str | None,
-) -> str:
+) -> HandoutBody:
     """The handout body, computed once per distinct key in this process."""
     key = body_key(context.template, parameters, participant.role, digest, "")
     if key not in _bodies:
@@ -170,7 +171,9 @@ def _build(context: BatchContext, participant: Participant) -> dict[str, str]:
         answers = read_answers(answers_path) if digest is not None else None
         if context.engine == "kernel":
             executed = execute_for_print(notebook, folder)
-            body = executed_body(executed, participant, context.bank, context.locale)
+            body = executed_body(
+                executed, context.template, participant, context.bank, context.locale
+            )
         else:
             body = _body(context, parameters, participant, answers, digest)
         parts = handout_parts(
