@@ -14,8 +14,6 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from room_fixtures import Hub, log_in, new_device
 
-from parler_kit.room.settings import PAGE_SCRIPTS, page_scripts_template
-
 pytestmark = pytest.mark.browser
 FIRST_OPEN_LIMIT = 1_500_000
 RELOAD_LIMIT = 250_000
@@ -32,8 +30,7 @@ def _transferred(page: Page, action: Any) -> tuple[int, dict[str, str]]:
     def received(event: dict[str, Any]) -> None:
         urls[event["requestId"]] = event["response"]["url"]
         headers = {k.lower(): v for k, v in event["response"]["headers"].items()}
-        # A 304 (a preloaded extension script revalidated when the page then asks for it) has
-        # no body, so no encoding: only the scripts sent with a body count.
+        # A 304 (a revalidated script) has no body, so no encoding: only scripts sent with a body.
         if (
             event["response"]["url"].split("?")[0].endswith(".js")
             and event["response"]["status"] == 200
@@ -65,32 +62,3 @@ def test_the_workbook_page_is_compressed_and_light_through_the_room(
     assert first <= FIRST_OPEN_LIMIT, first
     again, _ = _transferred(page, page.reload)
     assert again <= RELOAD_LIMIT, again
-
-
-def _announced_scripts() -> set[str]:
-    """The scripts the page template preloads, from the server's base URL."""
-    text = page_scripts_template().read_text("utf-8")
-    return set(re.findall(r'href="\{\{ resources\.base_url \}\}([^"]+)"', text))
-
-
-def test_the_page_announces_exactly_the_scripts_it_then_loads(
-    room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
-) -> None:
-    """Every Voilà and widget script of a first open is preloaded from the top of the page, and nothing else.
-
-    When it fails after a version change of Voilà or ipywidgets, run
-    ``scripts/record-page-scripts.py`` again.
-    """
-    person = room_hub.room.participants[5]
-    page = new_device(chromium, contexts)
-    log_in(page, room_hub, person)
-    page.wait_for_url(re.compile(r"/files/accueil\.html"))
-    base = room_hub.url + f"user/{person.username}/"
-    _, encodings = _transferred(page, lambda: page.goto(base + "voila/render/workbook.ipynb"))
-    loaded = {
-        u.removeprefix(base) for u in encodings if PAGE_SCRIPTS.fullmatch(u.removeprefix(base))
-    }
-    assert loaded == _announced_scripts(), (
-        sorted(loaded ^ _announced_scripts()),
-        "run scripts/record-page-scripts.py",
-    )

@@ -251,6 +251,25 @@ def test_status_collect_and_grade_after_the_participants_answered(room_hub: Hub)
     assert len(right) == 1, scores  # only one of the three choices is the right answer
 
 
+def test_a_page_whose_server_runs_never_says_it_lost_it(
+    room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
+) -> None:
+    """The page's connection check is accepted by the participant's server: no red banner.
+
+    JupyterHub takes a script's request on a cookie only with the XSRF token beside it; the check
+    answered 403 without it, which the page reads as « server gone ».
+    """
+    person = room_hub.room.participants[3]
+    page = new_device(chromium, contexts)
+    log_in(page, room_hub, person)
+    page.get_by_role("link", name="Mon carnet de formation").click()
+    expect(page.locator(".pk-section").first).to_be_visible()
+    with page.expect_response(lambda r: "no_track_activity" in r.url) as check:
+        page.locator(".pk-section").first.click()  # a click checks the connection (connexion.js)
+    assert check.value.status == 200
+    expect(page.locator(".pk-connexion")).to_be_hidden()
+
+
 def test_a_page_whose_server_was_stopped_says_so_and_leads_back(
     room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
 ) -> None:

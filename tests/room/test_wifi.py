@@ -11,9 +11,11 @@ import re
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 from room_fixtures import Hub, Person, folder_of, log_in
 
-from browser.answering import open_section, stored_answers, wait_for_change
+from browser.answering import KINDS, open_section, stored_answers, wait_for_change
+from browser.jupyter_servers import SCREENSHOTS
 from browser.room_wifi import on_room_wifi
 
 pytestmark = pytest.mark.browser
@@ -66,9 +68,15 @@ def _open_workbooks(pages: list[Page], hub: Hub, people: list[Person]) -> None:
 
 def _quiz_choice(page: Page) -> Locator:
     """The first question's options, the quiz opened (built from the answers file at that moment)."""
-    return (
-        open_section(page, "quiz").locator(".widget-radio-box").first.locator("input[type=radio]")
-    )
+    try:
+        expect(page.locator(".pk-section")).to_have_count(len(KINDS), timeout=120_000)
+        quiz = open_section(page, "quiz")
+    except (AssertionError, PlaywrightError) as error:  # say what the device shows instead
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / "wifi-device.png", full_page=True)
+        shown = page.locator("body").inner_text(timeout=5_000)[:600]
+        raise AssertionError(f"{page.url}: {shown!r}") from error
+    return quiz.locator(".widget-radio-box").first.locator("input[type=radio]")
 
 
 def test_six_devices_on_the_room_wifi_reload_together_and_each_finds_its_own_answer(

@@ -27,16 +27,7 @@ def emargement_html(roster: Roster, session: Session, half_day: HalfDay) -> str:
         participants=sorted_participants(roster),
         per_page=PER_PAGE,
     )
-    title = ui_text("admin.emargement.title")
-    header = (
-        f"{session.title} — {title} — {format_date(half_day.date, weekday=True)}, {half_day.period}"
-    )
-    return document_html(
-        f"{title} — {half_day.date.isoformat()} {half_day.period}",
-        body,
-        header=header,
-        author=issuer(session),
-    )
+    return _sheet_document(session, half_day, body)
 
 
 #: Every attendance sheet's name starts so (erasure keeps the signed ones: `admin.erase`).
@@ -101,16 +92,7 @@ def signed_emargement_html(
         audit=audit,
         per_page=PER_PAGE,
     )
-    title = ui_text("admin.emargement.title")
-    header = (
-        f"{session.title} — {title} — {format_date(half_day.date, weekday=True)}, {half_day.period}"
-    )
-    return document_html(
-        f"{title} — {half_day.date.isoformat()} {half_day.period}",
-        body,
-        header=header,
-        author=issuer(session),
-    )
+    return _sheet_document(session, half_day, body)
 
 
 def write_signed_emargement(
@@ -125,3 +107,17 @@ def write_signed_emargement(
     """Write the signed sheet of `half_day` into `out` (same name as the paper one); its path."""
     html = signed_emargement_html(roster, session, half_day, lines, trainers, audit)
     return render_pdf(html, out / emargement_file_name(half_day))
+
+
+def _sheet_document(session: Session, half_day: HalfDay, body: str) -> str:
+    """A half-day's sheet as a whole document: its title, running header and author."""
+    title = ui_text("admin.emargement.title")
+    header = (
+        f"{session.title} — {title} — {format_date(half_day.date, weekday=True)}, {half_day.period}"
+    )
+    return document_html(
+        f"{title} — {half_day.date.isoformat()} {half_day.period}",
+        body,
+        header=header,
+        author=issuer(session),
+    )

@@ -57,13 +57,13 @@ def hub_app(live: LiveService) -> Application:
     return make_app(live, HubLiveHandler, [callback])
 
 
-def hub_prefix() -> str:
-    """The service's prefix from the hub's environment (``/services/classe/``)."""
-    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/classe/")
+def hub_prefix(default: str = "/services/classe/") -> str:
+    """A hub service's prefix from the hub's environment (`default` outside a hub)."""
+    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", default)
     return prefix if prefix.endswith("/") else prefix + "/"
 
 
-def hub_bind() -> tuple[str, int]:
-    """Host and port to listen on, from ``JUPYTERHUB_SERVICE_URL``."""
-    url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10102"))
-    return url.hostname or "127.0.0.1", url.port or 10102
+def hub_bind(default_port: int = 10102) -> tuple[str, int]:
+    """Host and port a hub service listens on, from ``JUPYTERHUB_SERVICE_URL``."""
+    url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", f"http://127.0.0.1:{default_port}"))
+    return url.hostname or "127.0.0.1", url.port or default_port

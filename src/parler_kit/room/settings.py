@@ -10,7 +10,6 @@ Trainers get JupyterLab in French without the news toast.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -44,15 +43,6 @@ PARTICIPANT_DISABLED_EXTENSIONS = (
 #: its server. `JUPYTER_PATH_DIR` is put on the servers' ``JUPYTER_PATH`` so Voilà finds it.
 VOILA_TEMPLATE = "parler_kit"
 JUPYTER_PATH_DIR = Path(__file__).with_name("jupyter_path")
-#: Voilà's and the widget extensions' scripts, as the page names them from the server's base URL
-#: (the page template announces them early: `page_scripts_template`).
-PAGE_SCRIPTS = re.compile(r"voila/(static/[\w.-]+\.js|labextensions/[^?]+\.js(\?v=[0-9a-f]+)?)")
-
-
-def page_scripts_template() -> Path:
-    """The page template's list of scripts to preload (``scripts/record-page-scripts.py``)."""
-    return JUPYTER_PATH_DIR / "voila" / "templates" / VOILA_TEMPLATE / "page-scripts.html.j2"
-
 
 #: A kernel no page is connected to any more (a browser killed without closing its tab; a closed
 #: tab normally shuts its kernel down itself) is stopped after this long idle, like the hub's

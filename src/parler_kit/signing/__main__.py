@@ -10,9 +10,10 @@ from pathlib import Path
 
 from tornado.httpserver import HTTPServer
 
+from parler_kit.live.hub import hub_bind, hub_prefix
 from parler_kit.live.run import bind
 from parler_kit.signing.records import Register
-from parler_kit.signing.service import hub_bind, hub_prefix, signing_app
+from parler_kit.signing.service import signing_app
 
 #: The largest request the service reads (a signature's PNG, base64, is at most ~400 kB).
 MAX_BODY_BYTES = 1_000_000
@@ -24,9 +25,11 @@ async def _serve(folder: Path) -> None:
     # reaches this port (127.0.0.1).
     # A drawn signature is a few tens of kB: a request body is refused above MAX_BODY_BYTES.
     server = HTTPServer(
-        signing_app(register, hub_prefix()), xheaders=True, max_body_size=MAX_BODY_BYTES
+        signing_app(register, hub_prefix("/services/emargement/")),
+        xheaders=True,
+        max_body_size=MAX_BODY_BYTES,
     )
-    server.add_sockets(bind(*hub_bind()))
+    server.add_sockets(bind(*hub_bind(10103)))
     try:
         await asyncio.Event().wait()
     finally:

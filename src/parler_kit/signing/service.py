@@ -22,7 +22,6 @@ import hashlib
 import os
 from functools import cache
 from typing import Any, cast
-from urllib.parse import urlparse
 
 from jinja2 import Environment
 from jupyterhub.services.auth import (  # type: ignore[import-untyped,unused-ignore]
@@ -311,15 +310,3 @@ def signing_app(register: Register, prefix: str) -> Application:
         xsrf_cookies=True,
         cookie_secret=os.urandom(32),
     )
-
-
-def hub_prefix() -> str:
-    """The service's prefix from the hub's environment (``/services/emargement/``)."""
-    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/emargement/")
-    return prefix if prefix.endswith("/") else prefix + "/"
-
-
-def hub_bind() -> tuple[str, int]:
-    """Host and port to listen on, from ``JUPYTERHUB_SERVICE_URL``."""
-    url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10103"))
-    return url.hostname or "127.0.0.1", url.port or 10103

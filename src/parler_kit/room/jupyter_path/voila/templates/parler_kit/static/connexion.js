@@ -19,10 +19,17 @@
     if (message.textContent !== text) { message.textContent = text; }
     banner.hidden = false;
   }
+  // JupyterHub accepts a cookie on a script's request only with the XSRF token beside it (its
+  // protection against other sites' scripts); without it the answer is 403, read as « gone ».
+  function xsrfToken() {
+    var cookie = document.cookie.match("\\b_xsrf=([^;]*)\\b");
+    return cookie ? cookie[1] : "";
+  }
   function check() {
     if (gone) { return; }
     // "manual": a server that stopped is redirected by the hub to another page, which is an answer too.
-    fetch(kernelUrl, { credentials: "same-origin", cache: "no-store", redirect: "manual" })
+    fetch(kernelUrl, { credentials: "same-origin", cache: "no-store", redirect: "manual",
+                       headers: { "X-XSRFToken": xsrfToken() } })
       .then(function (response) {
         if (response.ok) { banner.hidden = true; return; }
         if (response.status === 404 || response.status === 401 || response.status === 403
