@@ -84,7 +84,7 @@ def test_demo_bilan_has_every_part_for_twelve_participants(demo_run: DemoRun) ->
     pages = _pages(pdf)
     assert len(pages) > 2 and all("DÉMONSTRATION" in page for page in pages)
     text = " ".join(pages)
-    assert "réponses exploitables pour 12 d'entre eux" in text
+    assert "réponses exploitables pour 12 personnes" in text
     assert re.search(r"\d+ % \(1[12] personnes\)", text)  # percentages from 5 answers on
     assert "Part de bonnes réponses par question" in text  # the positioning chart's caption
     assert "Part de réponses justes par technique" in text  # the techniques chart's caption
@@ -219,13 +219,14 @@ def test_make_app_serves_the_days_with_the_one_person_banner(
 
 @pytest.mark.kernel
 def test_make_lab_opens_jupyterlab_in_french_on_the_curriculum(tmp_path: Path) -> None:
-    """make lab: JupyterLab answers on 127.0.0.1, lists the three days, its interface set to French."""
+    """make lab: JupyterLab answers on 127.0.0.1, lists the three days and the follow-up notebook, in French."""
     copy_from_repo(tmp_path, "Makefile", "pyproject.toml", "constraints.txt", "curriculum")
     with _make_server("lab", tmp_path, f"LAB_PORT={_port()}") as (url, log):
         base, token = url.split("/lab")[0].split("?")[0].rstrip("/"), url.split("token=")[-1]
         assert url.startswith("http://127.0.0.1:"), log.read_text("utf-8")
         contents = json.loads(_get(f"{base}/api/contents?token={token}"))
-        assert sorted(item["name"] for item in contents["content"]) == ["day1", "day2", "day3"]
+        names = sorted(item["name"] for item in contents["content"])
+        assert names == ["day1", "day2", "day3", "suivi-fiche-action.ipynb"]
         settings = json.loads(
             _get(f"{base}/lab/api/settings/@jupyterlab/translation-extension:plugin?token={token}")
         )
