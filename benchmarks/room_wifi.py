@@ -13,7 +13,9 @@ Called by ``benchmarks/room.py --wifi`` on a running room. One Chromium, one con
    `stuck_after` seconds is stuck; an answers file whose quiz answer changed lost it.
 
 All browsers run on the room's own 2 cores here, unlike a room where each device has its own
-processor: the figures are an upper bound of what the server and the Wi-Fi cost.
+processor: the figures are an upper bound of what the server and the Wi-Fi cost. Devices given as
+`without_browser` (`room_protocol`) take their turn in both scenarios and load the server as their
+pages would, without running Chromium on those cores.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import Any
 from playwright.async_api import Browser, Page, async_playwright
 
 from browser.room_wifi import ROOM_WIFI
+from room_protocol import ProtocolDevice, leave_page, open_workbook
 
 DEVICES = ({"width": 390, "height": 844}, {"width": 820, "height": 1180})
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -126,31 +129,67 @@ async def _reload_and_find(device: Device, quiz_index: int, stuck_after: float) 
 
 
 async def _run(url: str, devices: list[Device], quiz_index: int, spread: float, storm: float,
-               stuck_after: float) -> None:  # fmt: skip
+               stuck_after: float, without_browser: list[ProtocolDevice]) -> None:  # fmt: skip
+    count = len(devices) + len(without_browser)
+    first = min(d.index for d in [*devices, *without_browser])
+
+    def delay(index: int, over: float) -> float:
+        return (index - first) * over / max(1, count - 1)
+
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
         )
 
         async def login(device: Device) -> None:
-            await asyncio.sleep(device.index * spread / max(1, len(devices) - 1))
+            await asyncio.sleep(delay(device.index, spread))
             try:
                 await _log_in_and_answer(browser, url, device, quiz_index)
             except Exception as error:
                 device.errors.append(f"login: {type(error).__name__}: {error}"[:200])
 
-        await asyncio.gather(*(login(d) for d in devices))
+        async def login_without_browser(device: ProtocolDevice) -> None:
+            await asyncio.sleep(delay(device.index, spread))
+            try:
+                device.workbook = await open_workbook(url, device, log_in=True)
+            except Exception as error:
+                device.errors.append(f"login: {type(error).__name__}: {error}"[:200])
+
+        await asyncio.gather(*(login(d) for d in devices),
+                             *(login_without_browser(d) for d in without_browser))  # fmt: skip
 
         async def reload(device: Device) -> None:
-            await asyncio.sleep(device.index * storm / max(1, len(devices) - 1))
+            await asyncio.sleep(delay(device.index, storm))
             if device.page is not None and device.answer is not None:
                 await _reload_and_find(device, quiz_index, stuck_after)
 
-        await asyncio.gather(*(reload(d) for d in devices))
+        async def reload_without_browser(device: ProtocolDevice) -> None:
+            await asyncio.sleep(delay(device.index, storm))
+            if device.workbook is None:
+                return
+            start = time.monotonic()
+            try:
+                await leave_page(url, device)
+                await asyncio.wait_for(open_workbook(url, device, log_in=False), stuck_after)
+                device.reload = time.monotonic() - start
+            except TimeoutError:
+                device.errors.append("stuck after reload")
+            except Exception as error:
+                device.errors.append(f"reload: {type(error).__name__}: {error}"[:200])
+
+        await asyncio.gather(*(reload(d) for d in devices),
+                             *(reload_without_browser(d) for d in without_browser))  # fmt: skip
+        for device in without_browser:
+            await leave_page(url, device)
         await browser.close()
 
 
 def run_wifi(url: str, devices: list[Device], quiz_index: int, *, spread: float = 60.0,
-             storm: float = 10.0, stuck_after: float = 120.0) -> None:  # fmt: skip
-    """Run both scenarios on `devices` (their fields are filled with what was measured)."""
-    asyncio.run(_run(url, devices, quiz_index, spread, storm, stuck_after))
+             storm: float = 10.0, stuck_after: float = 120.0,
+             without_browser: list[ProtocolDevice] | None = None) -> None:  # fmt: skip
+    """Run both scenarios on `devices` and `without_browser` (their fields get what was measured).
+
+    Each device starts at its place in the room (its `index`) within `spread`, and reloads at its
+    place within `storm`, whether it has a browser or not.
+    """
+    asyncio.run(_run(url, devices, quiz_index, spread, storm, stuck_after, without_browser or []))
