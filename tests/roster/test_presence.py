@@ -205,6 +205,8 @@ def test_an_early_departure_is_read_alone_or_with_the_arrival(
         ("départ anticipé", "sans heure lisible"),
         ("départ à 15 h, départ à 16 h", "non comprise"),
         ("A, départ à 16 h", "non comprise"),
+        ("?", "non comprise"),
+        ("? / départ à 16 h", "non comprise"),
     ],
 )
 def test_an_impossible_departure_is_refused_with_row_and_column(

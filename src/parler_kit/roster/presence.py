@@ -338,7 +338,7 @@ def _mark(
         message = ui_text(key, "fr", value=text, **values)
         problems.append(Problem(message, file=where, row=row, field=field))
 
-    parts = [p for p in _SEPARATOR.split(text.strip()) if fold(p)]
+    parts = [p for p in _SEPARATOR.split(text.strip()) if p.strip()]
     leaving = [p for p in parts if _DEPARTURE_WORD.match(fold(p))]
     coming = [p for p in parts if p not in leaving]
     if len(leaving) > 1 or len(coming) > 1 or (not leaving and len(parts) > 1):
