@@ -131,13 +131,14 @@ def test_xlsx_presence_file_is_read_like_the_roster(
 
 
 def test_example_presence_file_gives_one_participant_fewer_hours() -> None:
-    """examples/presence.csv: Anaïs Lefèvre missed a half-day (17 h 30), a lateness costs 30 min."""
+    """examples/presence.csv: Anaïs Lefèvre 17 h 30; a lateness, an early departure: 30 min each."""
     roster = load_roster(EXAMPLES / "roster.csv")
     session = load_session(EXAMPLES / "session.yaml")
     presence = load_presence(EXAMPLES / "presence.csv", roster, session)
     hours = {p.last_name: presence.hours(p.id) for p in roster.participants}
     assert hours.pop("Lefèvre") == pytest.approx(17.5)
     assert hours.pop("Haddad") == pytest.approx(20.0)
+    assert hours.pop("Çelik") == pytest.approx(20.0)  # « départ à 16 h 30 » on 9 March
     assert set(hours.values()) == {20.5}
 
 
