@@ -201,7 +201,7 @@ def test_an_early_departure_is_read_alone_or_with_the_arrival(
         ("arrivée à 15 h, départ à 14 h 30", "départ à 14 h 30, avant l'arrivée à 15 h 00"),
         (
             "retard 1 h 30, départ à 15 h",
-            "couvrent toute la demi-journée ; notez plutôt « absent(e) »",
+            "couvrent toute la demi-journée : notez plutôt une absence (A)",
         ),
         ("départ anticipé", "sans heure lisible"),
         ("départ à 15 h, départ à 16 h", "non comprise"),

@@ -24,7 +24,7 @@ def _register(tmp_path: Path) -> Register:
 
 
 def test_the_list_says_who_left_early_and_when(tmp_path: Path) -> None:
-    """A departure noted by the trainer shows « parti(e) à 11 h 45 » after the signature's time."""
+    """A departure noted by the trainer shows « départ à 11 h 45 » after the arrival time."""
     register = _register(tmp_path)
     register.append("open", "formateur-1", half_day=AM)
     register.append("sign", "p01", half_day=AM, person="p01", typed="Zoé Martin")
@@ -33,9 +33,9 @@ def test_the_list_says_who_left_early_and_when(tmp_path: Path) -> None:
     rows = {r["username"]: r for r in list_rows(register, AM, MORNING, register.state())}
     nbsp = "\u00a0"
     assert rows["p02"]["status"].endswith(
-        f"arrivée à 9{nbsp}h{nbsp}40 — parti(e) à 11{nbsp}h{nbsp}45"
+        f"arrivée à 9{nbsp}h{nbsp}40 — départ à 11{nbsp}h{nbsp}45"
     )
-    assert "parti(e)" not in rows["p01"]["status"] and rows["p01"]["status"].startswith("a signé")
+    assert "départ" not in rows["p01"]["status"] and rows["p01"]["status"].startswith("a signé")
     register.append("absent", "formateur-1", half_day=AM, person="p02")
     rows = {r["username"]: r for r in list_rows(register, AM, MORNING, register.state())}
     assert rows["p02"]["status"] == "absent(e)"
