@@ -433,33 +433,32 @@ def _minutes(clock: str | dt.time) -> int:
 
 
 def _check_times(action: Action, clock: str, half_day: HalfDay, signed: Signed | None) -> None:
-    """Refuse a time the half-day cannot have, in French.
+    """Refuse, in French, a time the half-day cannot have.
 
-    An arrival from the half-day's end on, a departure outside the half-day, a departure not
-    after the arrival (nor an arrival not before the departure already noted). A departure at the very end is accepted: it corrects an early departure noted by mistake.
+    An arrival from the half-day's end on, or not before the departure already noted; a
+    departure outside the half-day, or not after the arrival already noted. A departure at the
+    very end is accepted: it corrects an early departure noted by mistake.
     """
-    start, end, moment = _minutes(half_day.start), _minutes(half_day.end), _minutes(clock)
-    first, last = format_time(half_day.start), format_time(half_day.end)
-    shown = format_time(dt.time.fromisoformat(clock))
+    moment, start, end = _minutes(clock), _minutes(half_day.start), _minutes(half_day.end)
+    span = (format_time(half_day.start), format_time(half_day.end))
     if action == "arrival":
+        arrival, departure = clock, (signed.departure.clock if signed and signed.departure else "")
         if moment >= end:
-            raise Refused(
-                ui_text("signing.refused.arrival_outside", time=shown, start=first, end=last)
-            )
-        other = signed.departure if signed else None
-        if other is not None and moment >= _minutes(other.clock):
-            raise Refused(ui_text("signing.refused.departure_before_arrival",
-                                  departure=format_time(dt.time.fromisoformat(other.clock)),
-                                  arrival=shown))  # fmt: skip
-        return
-    if not start < moment <= end:
-        raise Refused(
-            ui_text("signing.refused.departure_outside", time=shown, start=first, end=last)
-        )
-    other = signed.arrival if signed else None
-    if other is not None and moment <= _minutes(other.clock):
-        raise Refused(ui_text("signing.refused.departure_before_arrival", departure=shown,
-                              arrival=format_time(dt.time.fromisoformat(other.clock))))  # fmt: skip
+            raise Refused(ui_text("signing.refused.arrival_outside", time=_shown(clock),
+                                  start=span[0], end=span[1]))  # fmt: skip
+    else:
+        arrival, departure = (signed.arrival.clock if signed and signed.arrival else ""), clock
+        if not start < moment <= end:
+            raise Refused(ui_text("signing.refused.departure_outside", time=_shown(clock),
+                                  start=span[0], end=span[1]))  # fmt: skip
+    if arrival and departure and _minutes(departure) <= _minutes(arrival):
+        raise Refused(ui_text("signing.refused.departure_before_arrival",
+                              departure=_shown(departure), arrival=_shown(arrival)))  # fmt: skip
+
+
+def _shown(clock: str) -> str:
+    """« 09:30 » as people read it: « 9 h 30 »."""
+    return format_time(dt.time.fromisoformat(clock))
 
 
 @dataclass(frozen=True)
