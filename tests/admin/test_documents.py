@@ -30,7 +30,7 @@ from parler_kit.content import load_bank
 from parler_kit.errors import RosterError
 from parler_kit.i18n import format_date
 from parler_kit.printing import render_pdf
-from parler_kit.roster import Presence, Roster, Session, load_roster, load_session
+from parler_kit.roster import Presence, Roster, Session, load_presence, load_roster, load_session
 
 Reading = Callable[[Path], str]
 
@@ -103,7 +103,8 @@ def test_attendance_sheet_fits_twelve_on_one_page_with_absence_lateness_headcoun
     assert len(pikepdf.open(twelve).pages) == 1
     assert len(pikepdf.open(thirteen).pages) == 2
     text = reading(twelve)
-    assert "Absence" in text and "Retard (heure d'arrivée)" in text
+    assert "Absence" in text and "Retard" in text and "d'arrivée)" in text
+    assert "Départ" in text and "anticipé" in text and "(heure de départ)" in text
     assert "atteste que ........ participants sur 12 inscrits étaient présents" in text
     assert "BERTRAND-OLLIER12 Jean-Noël" in text and "page 1 / 1" in text
     assert "de 9 h 00 à 12 h 30 (3 h 30)" in text
@@ -120,7 +121,9 @@ def test_signature_boxes_are_at_least_40_by_12_mm_and_no_name_is_broken(
         tmp_path / "a.pdf",
     )
     words = _words(sheet)
-    left = {w: x for w, x, _ in words}
+    left: dict[str, float] = {}
+    for word, x, _ in words:  # the participants' header, not the trainers' « Signature de … »
+        left.setdefault(word, x)
     assert left["Absence"] - left["Signature"] >= 40
     numbers = sorted(y for w, x, y in words if w in {"1", "2", "3"} and x < 30)
     assert len(numbers) == 3 and min(b - a for a, b in itertools.pairwise(numbers)) >= 12
@@ -163,6 +166,28 @@ def test_certificate_states_the_hours_attended_half_day_by_half_day(
     awa = reading(documents["attestations"] / "attestation-p002.pdf")
     assert "Heures suivies 3 h 30" in awa and "après-midi 13 h 30 – 17 h 00 absence" in awa
     assert not (documents["attestations"] / "attestation-p003.pdf").exists()
+
+
+def test_certificate_says_an_early_departure_and_the_hours_it_leaves(
+    roster: Roster, full_session: Session, tmp_path: Path, reading: Reading
+) -> None:
+    """Left at 16 h; arrived late and left early: each half-day's hours and words, and the total."""
+    path = tmp_path / "presences.csv"
+    path.write_text(
+        "id;2026-03-02 matin;2026-03-03 après-midi\n"
+        'p001;départ à 11 h 30;"arrivée à 14 h, départ à 16 h"\np002;P;P\np003;A;A\n',
+        "utf-8",
+    )
+    presence = load_presence(path, roster, full_session)
+    zoe = roster.by_id("p001")
+    html_text = attestation_html(zoe, full_session, presence=presence)
+    text = reading(render_pdf(html_text, tmp_path / "attestation.pdf"))
+    assert "Heures suivies 4 h 30" in text  # 2 h 30 + 2 h
+    assert "lundi 2 mars 2026, matin 9 h 00 – 12 h 30 2 h 30 (départ 60 min avant la fin)" in text
+    assert (
+        "mardi 3 mars 2026, après-midi 13 h 30 – 17 h 00 2 h (arrivée avec 30 min de retard,"
+        " départ 60 min avant la fin)" in text
+    )
 
 
 def test_certificate_results_are_per_objective_without_the_positioning_score(

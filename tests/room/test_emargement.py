@@ -2,7 +2,8 @@
 
 The trainer opens the first half-day of the session; three participants sign on phone-sized
 pages (two drawing with the mouse on the canvas, one typing their name with the keyboard); the
-trainer's list follows without a reload; one is marked late, the fourth absent; the trainer
+trainer's list follows without a reload; one is marked late, one leaving early (« Départ à … »),
+the fourth absent; the trainer
 signs and closes. Signing after the close, twice, for someone else or without the hub's XSRF
 token is refused. `room emargement` then writes the signed sheet and presence file, and the
 attestations made with ``--room`` carry the hours signed. axe-core finds nothing serious.
@@ -97,7 +98,7 @@ def test_a_half_day_signed_in_the_room_gives_the_sheet_and_the_hours(
     tmp_path: Path,
     pdf_text: Callable[[Path], str],
 ) -> None:
-    """Open, sign ×3 on phones (one by keyboard), late, absent, close; refusals; PDF and hours."""
+    """Open, sign ×3 on phones (one by keyboard), late, left early, absent, close; PDF and hours."""
     session = load_session(SESSION)
     first = session.half_days[0]
     key = half_day_key(first)
@@ -165,10 +166,17 @@ def test_a_half_day_signed_in_the_room_gives_the_sheet_and_the_hours(
         e["person"] == four.username for e in _entries(room_hub) if e["action"] == "sign"
     )
 
-    # Late arrival, absence, the trainer's own signature, then the sheet is closed.
+    # Late arrival, early departure, absence, the trainer's own signature, then the close.
     trainer.get_by_label(f"Arrivée à … ({two.first_name} {two.last_name.upper()})").fill("09:40")
-    _row(trainer, two).get_by_role("button", name="Enregistrer l'heure").click()
+    _row(trainer, two).get_by_role("button", name="Enregistrer l'arrivée").click()
     expect(_row(trainer, two)).to_contain_text("arrivée à 9\u00a0h\u00a040")
+    trainer.get_by_label(f"Départ à … ({one.first_name} {one.last_name.upper()})").fill("11:45")
+    _row(trainer, one).get_by_role("button", name="Enregistrer le départ").click()
+    expect(_row(trainer, one)).to_contain_text("départ à 11\u00a0h\u00a045")
+    departures = [e for e in _entries(room_hub) if e["action"] == "departure"]
+    assert [(e["person"], e["clock"], e["by"]) for e in departures] == [
+        (one.username, "11:45", trainer_person.username)
+    ]
     _row(trainer, four).get_by_role("button", name=re.compile("Marquer absent")).click()
     expect(_row(trainer, four)).to_contain_text("absent(e)")
     _draw(trainer, 3)
@@ -211,6 +219,9 @@ def test_a_half_day_signed_in_the_room_gives_the_sheet_and_the_hours(
     for person in (one, two, three):
         assert person.last_name.upper() in text
     assert text.count("signé à") >= 4 and "9 h 40" in text and "Annexe d’audit" in text
+    assert "11 h 45" in text and "heure de départ" in text  # the departure column and the audit
+    presence_file = (out / "presence-salle.csv").read_text("utf-8")
+    assert "départ à 11 h 45" in presence_file and "arrivée à 9 h 40" in presence_file
     with pikepdf.open(sheet) as pdf:
         assert sum(len(page.get_images()) for page in pdf.pages) >= 3  # two drawn + the trainer's
     attestations = tmp_path / "attestations"
@@ -219,9 +230,12 @@ def test_a_half_day_signed_in_the_room_gives_the_sheet_and_the_hours(
             home=room_hub.room.home)  # fmt: skip
     roster = load_roster(ROSTER)
     by_name = {p.last_name: p for p in roster.participants}
-    expected = {one.last_name: "3 h 30", two.last_name: "2 h 50", three.last_name: "3 h 30"}
+    # Left at 11:45 of 9:00–12:30 → 2 h 45; arrived at 9:40 → 2 h 50; on time → 3 h 30.
+    expected = {one.last_name: "2 h 45", two.last_name: "2 h 50", three.last_name: "3 h 30"}
     for last_name, hours in expected.items():
         participant = by_name[last_name]
         certificate = pdf_text(attestations / f"attestation-{participant.id}.pdf")
         assert hours in certificate, (last_name, hours)
+        if last_name == one.last_name:
+            assert "départ 45 min avant la fin" in certificate
     assert not (attestations / f"attestation-{by_name[four.last_name].id}.pdf").exists()

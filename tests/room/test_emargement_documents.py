@@ -36,7 +36,7 @@ def _png(shift: int) -> bytes:
 
 @pytest.fixture
 def signed_room(tmp_path: Path) -> tuple[RoomLayout, list[str]]:
-    """A room folder with its émargement setup; the first half-day signed (one late, one absent)."""
+    """A room folder with its émargement setup; the first half-day signed (late, absent, left)."""
     layout = RoomLayout.at(tmp_path / "ROOM")
     roster, session = load_roster(ROSTER), load_session(SESSION)
     accounts = [
@@ -50,6 +50,7 @@ def signed_room(tmp_path: Path) -> tuple[RoomLayout, list[str]]:
     names = [a.username for a in accounts if a.kind == "participant"]
     register.append("open", "formateur-1", half_day=key)
     register.append("sign", names[0], half_day=key, person=names[0], png=_png(1), client="10.0.0.5")
+    register.append("departure", "formateur-1", half_day=key, person=names[0], clock="12:00")
     register.append("sign", names[1], half_day=key, person=names[1], typed="Aïcha N'Guessan")
     register.append("arrival", "formateur-1", half_day=key, person=names[1], clock="9:45")
     register.append("sign", names[2], half_day=key, person=names[2], png=_png(2))
@@ -71,8 +72,11 @@ def test_room_emargement_writes_signed_sheets_and_the_presence_file(
     ]
     first = written.sheets[0]
     text = pdf_text(first)
-    assert "signé à" in text and "Nom tapé : Aïcha N'Guessan" in text
+    # The typed name wraps in the signature box (the departure column took some of its width).
+    assert "signé à" in text and "Nom tapé : Aïcha" in text and "N'Guessan signé à" in text
     assert "9 h 45" in text and "absent(e)" in text
+    assert "(heure de départ)" in text and "12 h 00" in text  # the departure column
+    assert "heure de départ" in text and "12:00 corrige la" in text  # the audit annex's line
     assert "Annexe d’audit" in text and "10.0.0.5" in text and "corrige la ligne" in text
     registered = len(load_roster(ROSTER).participants)
     assert f"2 participants présents sur {registered} inscrits" in text
@@ -87,14 +91,14 @@ def test_room_emargement_writes_signed_sheets_and_the_presence_file(
 def test_the_presence_file_and_room_presence_give_the_signed_hours(
     signed_room: tuple[RoomLayout, list[str]], tmp_path: Path
 ) -> None:
-    """Present 3.5 h, late from 9:45 → 2.75 h, marked absent → 0; `--presence` reads the file."""
+    """Left at 12:00 → 3 h, late from 9:45 → 2.75 h, marked absent → 0; `--presence` reads it."""
     layout, _names = signed_room
     roster, session = load_roster(ROSTER), load_session(SESSION)
     written = write_room_emargement(layout, tmp_path / "out")
     from_file = load_presence(written.presence, roster, session)
     direct = room_presence(layout, roster, session)
     ids = [p.id for p in roster.participants]
-    expected = [3.5, 2.75, 0] + [0] * (len(ids) - 3)
+    expected = [3.0, 2.75, 0] + [0] * (len(ids) - 3)
     assert [from_file.hours(i) for i in ids] == expected
     assert [direct.hours(i) for i in ids] == expected
 

@@ -131,13 +131,14 @@ def test_xlsx_presence_file_is_read_like_the_roster(
 
 
 def test_example_presence_file_gives_one_participant_fewer_hours() -> None:
-    """examples/presence.csv: Anaïs Lefèvre missed a half-day (17 h 30), a lateness costs 30 min."""
+    """examples/presence.csv: Anaïs Lefèvre 17 h 30; a lateness, an early departure: 30 min each."""
     roster = load_roster(EXAMPLES / "roster.csv")
     session = load_session(EXAMPLES / "session.yaml")
     presence = load_presence(EXAMPLES / "presence.csv", roster, session)
     hours = {p.last_name: presence.hours(p.id) for p in roster.participants}
     assert hours.pop("Lefèvre") == pytest.approx(17.5)
     assert hours.pop("Haddad") == pytest.approx(20.0)
+    assert hours.pop("Çelik") == pytest.approx(20.0)  # « départ à 16 h 30 » on 9 March
     assert set(hours.values()) == {20.5}
 
 
@@ -153,3 +154,70 @@ def test_a_date_written_once_over_its_two_half_days_is_read(tmp_path: Path) -> N
     ))  # fmt: skip
     presence = load_presence(path, roster, session)
     assert {presence.hours(p.id) for p in roster.participants} == {17.5}
+
+
+@pytest.mark.parametrize(
+    ("cell", "late", "early"),
+    [
+        ("départ à 16 h 30", 0, 30),
+        ("parti(e) à 16h30", 0, 30),
+        ("partie à 16h30", 0, 30),
+        ("départ anticipé à 16 h 30", 0, 30),
+        ("départ 16h30", 0, 30),
+        ("Départ à 16:00", 0, 60),
+        ("arrivée à 14 h 15, départ à 16 h 45", 45, 15),
+        ("retard 30 min ; départ à 16 h", 30, 60),
+        ("14h / départ 16h30", 30, 30),
+        ("arrivée à 14 h et départ à 16 h 30", 30, 30),
+        ("P / départ à 16 h 30", 0, 30),
+    ],
+)
+def test_an_early_departure_is_read_alone_or_with_the_arrival(
+    tmp_path: Path, roster: Roster, session: Session, cell: str, late: int, early: int
+) -> None:
+    """Each departure spelling, and arrival + departure in one cell, deduct both from the hours."""
+    header = "id;2026-03-02 matin;2026-03-03 après-midi\n"
+    path = _csv(tmp_path, f'{header}p001;P;"{cell}"\np002;P;P\np003;P;P\n')  # « ; » in a cell
+    presence = load_presence(path, roster, session)
+    _, afternoon = presence.of("p001")[1]
+    assert (afternoon.late_minutes, afternoon.early_minutes) == (late, early)
+    assert afternoon.status == ("late" if late else "present")
+    assert presence.hours("p001") == pytest.approx(3.5 + 3.5 - (late + early) / 60)
+    assert "p001" in presence.present(session.half_days[1])
+
+
+@pytest.mark.parametrize(
+    ("cell", "reason"),
+    [
+        (
+            "départ à 12 h",
+            "l'heure de départ doit être dans la demi-journée (de 13 h 30 à 17 h 00)",
+        ),
+        (
+            "départ à 18 h",
+            "l'heure de départ doit être dans la demi-journée (de 13 h 30 à 17 h 00)",
+        ),
+        ("départ à 17 h", "ce n'est pas un départ anticipé"),
+        ("arrivée à 15 h, départ à 14 h 30", "départ à 14 h 30, avant l'arrivée à 15 h 00"),
+        (
+            "retard 1 h 30, départ à 15 h",
+            "couvrent toute la demi-journée : notez plutôt une absence (A)",
+        ),
+        ("départ anticipé", "sans heure lisible"),
+        ("départ à 15 h, départ à 16 h", "non comprise"),
+        ("A, départ à 16 h", "non comprise"),
+        ("?", "non comprise"),
+        ("? / départ à 16 h", "non comprise"),
+    ],
+)
+def test_an_impossible_departure_is_refused_with_row_and_column(
+    tmp_path: Path, roster: Roster, session: Session, cell: str, reason: str
+) -> None:
+    """Outside the half-day, at its end, before the arrival, no time left, unreadable: located."""
+    header = "id;2026-03-02 matin;2026-03-03 après-midi\n"
+    path = _csv(tmp_path, f'{header}p001;P;P\np002;P;"{cell}"\np003;P;P\n')
+    with pytest.raises(RosterError) as caught:
+        load_presence(path, roster, session)
+    message = " ".join(str(caught.value).replace("\u00a0", " ").replace("\u202f", " ").split())
+    assert "ligne 3, champ « 2026-03-03 après-midi (colonne C) »" in message
+    assert reason in message, message

@@ -85,7 +85,7 @@ def test_nobody_signs_twice_nor_for_another(register: Register) -> None:
 
 def test_only_trainers_run_sheets_and_mark(register: Register) -> None:
     """A participant cannot open, close or mark; an unknown user cannot act at all."""
-    for action in ("open", "absent", "arrival"):
+    for action in ("open", "absent", "arrival", "departure"):
         with pytest.raises(Refused, match="Seuls les formateurs"):
             register.append(action, "p01", half_day=AM, person="p02", clock="9:30")  # type: ignore[arg-type]
     with pytest.raises(Refused, match="pas inscrite"):
@@ -189,6 +189,129 @@ def test_the_presence_file_reads_back_with_the_same_hours(tmp_path: Path) -> Non
     assert presence.hours(people[0].person_id) == first.hours
     assert presence.hours(people[1].person_id) == first.hours - 0.5
     assert presence.hours(people[2].person_id) == 0
+
+
+def test_a_departure_is_a_trainers_correction_line_with_its_time(register: Register) -> None:
+    """« Départ à … »: a trainer's line correcting the signature; minutes before the end count."""
+    register.append("open", "formateur-1", half_day=AM)
+    signed = register.append("sign", "p01", half_day=AM, person="p01", png=PNG)
+    before = register.path.read_bytes()
+    left = register.append("departure", "formateur-1", half_day=AM, person="p01", clock="11h45")
+    register.append("departure", "formateur-1", half_day=AM, person="p02", clock="12:00")
+    assert register.path.read_bytes().startswith(before)
+    assert (left.action, left.clock, left.by, left.corrects) == (
+        "departure", "11:45", "formateur-1", signed.seq
+    )  # fmt: skip
+    assert register.state()[AM].people["p01"].departure == left
+    table = outcomes(register.setup, register.state())
+    assert (table["p01"][AM].status, table["p01"][AM].early_minutes) == ("present", 45)
+    assert (table["p02"][AM].status, table["p02"][AM].early_minutes) == ("present", 30)
+
+
+def test_arrival_and_departure_together_give_both_deductions(register: Register) -> None:
+    """Arrived 9:40, left 11:45: late 40 min and 45 min early; a later « absent » still wins."""
+    register.append("open", "formateur-1", half_day=AM)
+    register.append("sign", "p01", half_day=AM, person="p01", png=PNG)
+    register.append("arrival", "formateur-1", half_day=AM, person="p01", clock="9:40")
+    register.append("departure", "formateur-1", half_day=AM, person="p01", clock="11:45")
+    result = outcomes(register.setup, register.state())["p01"][AM]
+    assert (result.status, result.late_minutes, result.early_minutes) == ("late", 40, 45)
+    register.append("absent", "formateur-1", half_day=AM, person="p01")
+    assert outcomes(register.setup, register.state())["p01"][AM].status == "absent"
+
+
+@pytest.mark.parametrize(
+    ("clock", "reason"),
+    [
+        ("8:30", "doit être dans la demi-journée"),
+        ("9:00", "doit être dans la demi-journée"),
+        ("13:00", "doit être dans la demi-journée"),
+        ("9:30", "ce n'est pas après l'arrivée à 9"),
+        ("9:45", "ce n'est pas après l'arrivée à 9"),
+        ("midi moins le quart", "Heure illisible"),
+    ],
+)
+def test_a_departure_outside_the_half_day_or_before_the_arrival_is_refused(
+    register: Register, clock: str, reason: str
+) -> None:
+    """Before or at the start, after the end, not after the arrival, unreadable: refused in French."""
+    register.append("arrival", "formateur-1", half_day=AM, person="p01", clock="9:45")
+    with pytest.raises(Refused, match=reason):
+        register.append("departure", "formateur-1", half_day=AM, person="p01", clock=clock)
+    assert [e.action for e in register.entries()] == ["arrival"]
+
+
+def test_an_arrival_at_the_end_or_after_the_departure_is_refused(register: Register) -> None:
+    """An arrival from the end of the half-day on, or not before the departure noted: refused."""
+    with pytest.raises(Refused, match="la demi-journée se termine à 12"):
+        register.append("arrival", "formateur-1", half_day=AM, person="p01", clock="12:30")
+    register.append("departure", "formateur-1", half_day=AM, person="p01", clock="11:00")
+    with pytest.raises(Refused, match="ce n'est pas après l'arrivée à 11"):
+        register.append("arrival", "formateur-1", half_day=AM, person="p01", clock="11:00")
+    register.append("arrival", "formateur-1", half_day=AM, person="p01", clock="10:59")
+    assert [e.action for e in register.entries()] == ["departure", "arrival"]
+
+
+def test_a_departure_at_the_end_corrects_an_early_departure_noted_by_mistake(
+    register: Register,
+) -> None:
+    """A second « Départ à » at the half-day's end leaves no early minutes (a correction line)."""
+    register.append("open", "formateur-1", half_day=AM)
+    register.append("sign", "p01", half_day=AM, person="p01", png=PNG)
+    wrong = register.append("departure", "formateur-1", half_day=AM, person="p01", clock="11:00")
+    fixed = register.append("departure", "formateur-1", half_day=AM, person="p01", clock="12:30")
+    assert fixed.corrects == wrong.seq
+    result = outcomes(register.setup, register.state())["p01"][AM]
+    assert (result.status, result.early_minutes) == ("present", 0)
+
+
+def test_departures_round_trip_through_the_presence_file(tmp_path: Path) -> None:
+    """Register → presence_csv → load_presence: left early, late and left early, same hours."""
+    session = load_session(REPO / "examples" / "session.yaml")
+    roster = load_roster(REPO / "tests" / "data" / "room" / "roster.csv")
+    people = (
+        *(
+            Person(p.id.lower(), p.id, "participant", p.last_name, p.first_name)
+            for p in roster.participants
+        ),
+        Person("formateur-1", "formateur-1", "formateur", "Vasseur", "Claire"),
+    )
+    write_setup(tmp_path / "e", SheetSetup(session.title, session.half_days, people))
+    register = Register(tmp_path / "e")
+    first, second = session.half_days[:2]  # 9:00–12:30 and 13:30–17:00
+    one, two, three = (p.username for p in people[:3])
+    for half_day in (first, second):
+        key = half_day_key(half_day)
+        register.append("open", "formateur-1", half_day=key)
+        for name in (one, two, three):
+            register.append("sign", name, half_day=key, person=name, typed=name)
+        register.append("close", "formateur-1", half_day=key)
+    register.append(
+        "departure", "formateur-1", half_day=half_day_key(first), person=one, clock="11:45"
+    )
+    register.append(
+        "arrival", "formateur-1", half_day=half_day_key(second), person=two, clock="14:05"
+    )
+    register.append(
+        "departure", "formateur-1", half_day=half_day_key(second), person=two, clock="16:20"
+    )
+    text = presence_csv(register.setup, register.state())
+    assert "départ à 11 h 45" in text and "arrivée à 14 h 05, départ à 16 h 20" in text
+    path = tmp_path / "presence.csv"
+    path.write_text(text, "utf-8")
+    presence = load_presence(path, roster, session)
+    table = outcomes(register.setup, register.state())
+    for person in people[:3]:
+        expected = sum(
+            h.hours - (table[person.username][half_day_key(h)].late_minutes
+                       + table[person.username][half_day_key(h)].early_minutes) / 60
+            for h in (first, second)
+        )  # fmt: skip
+        assert presence.hours(person.person_id) == pytest.approx(expected)
+    assert presence.hours(people[0].person_id) == pytest.approx(3.5 - 0.75 + 3.5)
+    assert presence.hours(people[1].person_id) == pytest.approx(3.5 + 3.5 - (35 + 40) / 60)
+    marks = dict(presence.of(people[1].person_id))
+    assert (marks[second].late_minutes, marks[second].early_minutes) == (35, 40)
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another account needs root")

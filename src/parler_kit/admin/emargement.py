@@ -58,6 +58,7 @@ class SignedLine:
     typed: str  # the name typed instead of drawing, or ''
     late: str  # the arrival time a trainer noted (« 9 h 40 »), or ''
     name: str = ""  # a trainer's name (participants' names come from the roster)
+    left: str = ""  # the early departure time a trainer noted (« 11 h 45 »), or ''
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ Two accepted forms:
 
 * the presence file of `parler_kit.roster.presence` (CSV or XLSX, one row per participant, one
   column per half-day as organisers name it), the same file `admin attestations --presence` and
-  `admin realisation` read: a participant late is present;
+  `admin realisation` read: a participant late or leaving early is present;
 * YAML — a mapping from each half-day (« AAAA-MM-JJ matin » / « AAAA-MM-JJ après-midi ») to the
   list of the ids present.
 
@@ -26,10 +26,10 @@ from parler_kit.roster import HalfDay, Presence, Roster, Session, load_presence
 
 
 class Attendance(dict[HalfDay, frozenset[str]]):
-    """Half-day → ids of the participants present (on time or late).
+    """Half-day → ids of the participants present (on time or late, leaving early or not).
 
-    `hours` (participant id → hours attended, lateness deducted) is set when the file says
-    lateness (the presence file): the bilan's trainee-hours then equal the certificates'.
+    `hours` (participant id → hours attended, lateness and early departures deducted) is set when
+    the file says them (the presence file): the bilan's trainee-hours then equal the certificates'.
     """
 
     def __init__(

@@ -91,7 +91,8 @@ def communes(
 
     Trainee-hours are the hours each participant attended (every half-day of the session when
     no presence file is given), added up: what a Cité éducative reports to its funders. With a
-    presence file, lateness is deducted as on the certificates (`Attendance.hours`).
+    presence file, lateness and early departures are deducted as on the certificates
+    (`Attendance.hours`).
     """
     people: dict[str | None, int] = {}
     hours: dict[str | None, float] = {}

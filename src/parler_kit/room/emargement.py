@@ -144,6 +144,7 @@ def write_room_emargement(
                 signature=_image(register, result.signature),
                 typed=result.signature.typed if result.signature else "",
                 late=_late_text(half_day.start, result.late_minutes),
+                left=_late_text(half_day.end, -result.early_minutes),
             )
         trainers = []
         for person in setup.people:
@@ -177,7 +178,10 @@ def _image(register: Register, entry: Entry | None) -> str:
 
 
 def _late_text(start: dt.time, minutes: int) -> str:
-    """The arrival time of someone `minutes` late (« 9 h 40 »), or '' when on time."""
+    """« 9 h 40 »: the time `minutes` after `start`, or '' when `minutes` is 0.
+
+    An arrival `minutes` late; with the end and negative minutes, an early departure.
+    """
     if not minutes:
         return ""
     total = start.hour * 60 + start.minute + minutes

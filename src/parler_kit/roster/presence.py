@@ -6,11 +6,17 @@ people write it — « 08/03/2027 matin », « 2027-03-08 après-midi », « lun
 « 8 mars PM », or a date over two columns with « matin » and « après-midi » on the line below. Cells are written as in practice: P, x, 1, oui, ✓, « présent(e) » for present;
 A, 0, non, « absent(e) » (or an empty cell) for absent; « retard 30 min », « R 15 »,
 « retard 1 h 15 », or the arrival time as the sheet asks for it (« arrivée à 9 h 30 », « 9h30 »)
-for a late arrival. An empty cell can only under-count the hours certified.
+for a late arrival; the departure time for an early departure (« départ à 16 h 30 »,
+« parti(e) à 16h30 », « départ anticipé à 16 h 30 », « départ 16h30 »); both in one cell,
+separated by « , », « ; », « / » or « et » (« arrivée à 9 h 30, départ à 11 h 45 »; a present
+mark may stand for the arrival: « P / départ 16h30 »). An empty cell can only under-count the
+hours certified.
 
 Every problem (unknown column or participant, unreadable cell, a participant or half-day of the
 session missing) names its row and column, in French, and nothing is produced until it is fixed.
-The hours a participant attended are the sum of the half-days attended, minus lateness.
+The hours a participant attended are the sum of the half-days attended, minus lateness and
+early departures. A departure must fall within the half-day and after the arrival; a lateness and
+an early departure that leave no time at all are refused (the cell should say « absent(e) »).
 """
 
 from __future__ import annotations
@@ -58,6 +64,12 @@ _LATE_AFTER = re.compile(r"^(?P<rest>.*?) (?:de )?retard$")
 _ARRIVAL = re.compile(
     r"^(?:arrive e?|arrivee|arrive|arr)?(?: a)? ?(?P<h>\d{1,2}) ?[h ] ?(?P<m>\d{2})?$"
 )
+_DEPARTURE = re.compile(
+    r"^(?:depart(?: anticipe)?|partie?|parti e)(?: a)? ?(?P<h>\d{1,2}) ?[h ] ?(?P<m>\d{2})?$"
+)
+_DEPARTURE_WORD = re.compile(r"^(?:depart|partie?\b|parti e\b)")
+#: What separates the arrival from the departure in one cell (« arrivée à 9 h 30, départ à 11 h »).
+_SEPARATOR = re.compile(r"\s*(?:[,;/]|\bet\b)\s*")
 _DURATION = re.compile(
     r"^(?:(?P<h>\d{1,2}) ?h(?: ?(?P<hm>\d{1,2}))?(?: ?min)?|(?P<m>\d{1,3}) ?(?:min|mn|minutes?|m)?)$"
 )
@@ -65,16 +77,21 @@ _DURATION = re.compile(
 
 @dataclass(frozen=True)
 class Mark:
-    """One cell of the presence file: present, absent, or late by some minutes."""
+    """One cell of the presence file: present, absent, or late by some minutes; maybe left early.
+
+    `status` says how the person came (« late » when `late_minutes` > 0); `early_minutes` how long
+    before the half-day's end they left (0 when they stayed to the end).
+    """
 
     status: Status
     late_minutes: int = 0
+    early_minutes: int = 0
 
     def hours(self, half_day: HalfDay) -> float:
-        """Hours attended during `half_day` (its duration less the lateness; 0 when absent)."""
+        """Hours attended during `half_day` (its duration less lateness and early departure)."""
         if self.status == "absent":
             return 0.0
-        return half_day.hours - self.late_minutes / 60
+        return half_day.hours - (self.late_minutes + self.early_minutes) / 60
 
 
 @dataclass(frozen=True)
@@ -316,16 +333,68 @@ def _mark(
         return Mark("present")
     if folded in _ABSENT and (folded or not text.strip()):  # « ? » or « - » is not a blank
         return Mark("absent")
-    minutes = _late_minutes(folded, half_day)
-    if minutes is None:
-        key = "admin.presence.late_duration" if _LATE.match(folded) else "admin.presence.cell"
-        problems.append(Problem(ui_text(key, value=text), file=where, row=row, field=field))
+
+    def problem(key: str, **values: str) -> None:
+        message = ui_text(key, "fr", value=text, **values)
+        problems.append(Problem(message, file=where, row=row, field=field))
+
+    parts = [p for p in _SEPARATOR.split(text.strip()) if p.strip()]
+    leaving = [p for p in parts if _DEPARTURE_WORD.match(fold(p))]
+    coming = [p for p in parts if p not in leaving]
+    if len(leaving) > 1 or len(coming) > 1 or (not leaving and len(parts) > 1):
+        problem("admin.presence.cell")
         return None
-    if not 0 < minutes < round(half_day.hours * 60):
-        key = "admin.presence.late_too_long" if minutes > 0 else "admin.presence.not_late"
-        problems.append(Problem(ui_text(key, value=text), file=where, row=row, field=field))
+    late = 0
+    if coming:
+        late_text = coming[0]
+        arrival = fold(late_text)
+        if not (late_text.strip() in _PRESENT_SIGNS or arrival in _PRESENT):
+            minutes = _late_minutes(arrival, half_day)
+            if minutes is None:
+                problem(
+                    "admin.presence.late_duration"
+                    if _LATE.match(arrival)
+                    else "admin.presence.cell"
+                )
+                return None
+            if not 0 < minutes < round(half_day.hours * 60):
+                problem(
+                    "admin.presence.late_too_long" if minutes > 0 else "admin.presence.not_late"
+                )
+                return None
+            late = minutes
+    if not leaving:
+        return Mark("late" if late else "present", late)
+    departure = _DEPARTURE.match(fold(leaving[0]))
+    if departure is None:
+        problem("admin.presence.departure_time")
         return None
-    return Mark("late", minutes)
+    start, end = _minutes(half_day.start), _minutes(half_day.end)
+    left = int(departure["h"]) * 60 + int(departure["m"] or 0)
+    span = {"start": _clock(start), "end": _clock(end)}
+    if left == end:
+        problem("admin.presence.not_early", **span)
+        return None
+    if not start < left < end:
+        problem("admin.presence.departure_outside", **span)
+        return None
+    if left < start + late:
+        problem("admin.presence.departure_before_arrival", departure=_clock(left),
+                arrival=_clock(start + late))  # fmt: skip
+        return None
+    if left == start + late:  # the lateness and the early departure cover the whole half-day
+        problem("admin.presence.no_time_left")
+        return None
+    return Mark("late" if late else "present", late, end - left)
+
+
+def _minutes(moment: dt.time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def _clock(minutes: int) -> str:
+    """« 9 h 30 » (no-break spaces) for minutes since midnight."""
+    return f"{minutes // 60}\u00a0h\u00a0{minutes % 60:02d}"
 
 
 def _late_minutes(folded: str, half_day: HalfDay) -> int | None:

@@ -12,7 +12,8 @@ only by the room's ``emargement`` hub service and by the organiser's commands):
 
 `Register.append` is the one way in: it checks the event against the register as it is (under
 the lock) and refuses, with a French reason, what the rules forbid — signing a sheet that is not
-open, signing twice, a participant acting for someone else or as a trainer. `sheet_state` folds
+open, signing twice, a participant acting for someone else or as a trainer, an arrival or a
+departure time outside the half-day or a departure before the arrival. `sheet_state` folds
 the lines into what each half-day looks like now; `marks` turns it into presence marks.
 """
 
@@ -35,9 +36,11 @@ from parler_kit.i18n import ui_text
 from parler_kit.roster import HalfDay
 
 Kind = Literal["participant", "formateur"]
-Action = Literal["open", "close", "sign", "absent", "arrival", "present"]
-ACTIONS: tuple[Action, ...] = ("open", "close", "sign", "absent", "arrival", "present")
-TRAINER_ACTIONS = frozenset({"open", "close", "absent", "arrival", "present"})
+Action = Literal["open", "close", "sign", "absent", "arrival", "departure", "present"]
+ACTIONS: tuple[Action, ...] = (
+    "open", "close", "sign", "absent", "arrival", "departure", "present"
+)  # fmt: skip
+TRAINER_ACTIONS = frozenset({"open", "close", "absent", "arrival", "departure", "present"})
 
 SETUP_FILE = "feuilles.json"
 REGISTER_FILE = "registre.jsonl"
@@ -174,7 +177,7 @@ class Entry:
     person: str = ""  # hub username the event is about (sign: the signer)
     signature: str = ""  # file name under signatures/ (drawn)
     typed: str = ""  # the name typed instead of drawing
-    clock: str = ""  # HH:MM, for « arrival »
+    clock: str = ""  # HH:MM, for « arrival » and « departure »
     corrects: int | None = None  # the line a trainer's mark corrects
 
     @property
@@ -191,6 +194,7 @@ class Signed:
     signature: Entry | None = None
     absent: Entry | None = None
     arrival: Entry | None = None
+    departure: Entry | None = None
     corrections: list[Entry] = field(default_factory=list)
 
 
@@ -236,9 +240,12 @@ def sheet_state(entries: Iterable[Entry]) -> dict[str, HalfDayState]:
             signed = state.of(entry.person)
             signed.absent = None
             signed.corrections.append(entry)
-        elif entry.action == "arrival":
+        elif entry.action in ("arrival", "departure"):
             signed = state.of(entry.person)
-            signed.arrival = entry
+            if entry.action == "arrival":
+                signed.arrival = entry
+            else:
+                signed.departure = entry
             signed.absent = None
             signed.corrections.append(entry)
     return states
@@ -326,16 +333,18 @@ class Register:
                     raise Refused(ui_text("signing.refused.twice",
                                           time=_clock_of(done.signature.moment)))  # fmt: skip
                 entry_fields.update(self._signature(png, typed))
-            else:  # a trainer's mark: absent, present again, arrival time
-                if self.setup.half_day(half_day) is None:
+            else:  # a trainer's mark: absent, present again, arrival or departure time
+                day = self.setup.half_day(half_day)
+                if day is None:
                     raise Refused(ui_text("signing.refused.unknown_half_day"))
                 target = self.setup.person(person)
                 if target is None or target.kind != "participant":
                     raise Refused(ui_text("signing.refused.unknown_person"))
-                if action == "arrival":
-                    entry_fields["clock"] = parse_clock(clock)
                 previous = states.get(half_day)
                 signed = previous.people.get(person) if previous else None
+                if action in ("arrival", "departure"):
+                    entry_fields["clock"] = parse_clock(clock)
+                    _check_times(action, entry_fields["clock"], day, signed)
                 last = _last_of(signed)
                 if last is not None:
                     entry_fields["corrects"] = last.seq
@@ -417,12 +426,51 @@ def _clock_of(moment: dt.datetime) -> str:
     return format_time(moment.time())
 
 
+def _minutes(clock: str | dt.time) -> int:
+    """Minutes since midnight of « 09:30 » or of a time."""
+    moment = dt.time.fromisoformat(clock) if isinstance(clock, str) else clock
+    return moment.hour * 60 + moment.minute
+
+
+def _check_times(action: Action, clock: str, half_day: HalfDay, signed: Signed | None) -> None:
+    """Refuse, in French, a time the half-day cannot have.
+
+    An arrival from the half-day's end on, or not before the departure already noted; a
+    departure outside the half-day, or not after the arrival already noted. A departure at the
+    very end is accepted: it corrects an early departure noted by mistake.
+    """
+    moment, start, end = _minutes(clock), _minutes(half_day.start), _minutes(half_day.end)
+    span = (format_time(half_day.start), format_time(half_day.end))
+    if action == "arrival":
+        arrival, departure = clock, (signed.departure.clock if signed and signed.departure else "")
+        if moment >= end:
+            raise Refused(ui_text("signing.refused.arrival_outside", time=_shown(clock),
+                                  start=span[0], end=span[1]))  # fmt: skip
+    else:
+        arrival, departure = (signed.arrival.clock if signed and signed.arrival else ""), clock
+        if not start < moment <= end:
+            raise Refused(ui_text("signing.refused.departure_outside", time=_shown(clock),
+                                  start=span[0], end=span[1]))  # fmt: skip
+    if arrival and departure and _minutes(departure) <= _minutes(arrival):
+        raise Refused(ui_text("signing.refused.departure_before_arrival",
+                              departure=_shown(departure), arrival=_shown(arrival)))  # fmt: skip
+
+
+def _shown(clock: str) -> str:
+    """« 09:30 » as people read it: « 9 h 30 »."""
+    return format_time(dt.time.fromisoformat(clock))
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """How a participant's half-day ends up: present, absent, or late (minutes), and the proof."""
+    """How a participant's half-day ends up: present, absent, late, left early, and the proof.
+
+    `late_minutes` after the start, `early_minutes` before the end (a departure time).
+    """
 
     status: Literal["present", "absent", "late"]
     late_minutes: int = 0
+    early_minutes: int = 0
     signed_at: dt.datetime | None = None
     signature: Entry | None = None
     marks: tuple[Entry, ...] = ()
@@ -432,8 +480,8 @@ def outcome(half_day: HalfDay, signed: Signed | None) -> Outcome:
     """A participant's presence on `half_day` from the register (see the rules in the docs).
 
     Signed → present; marked absent after it → absent; an arrival time from a trainer → late by
-    the minutes after the start (present on the trainer's word even without a signature);
-    neither signature nor mark → absent.
+    the minutes after the start, a departure time → left early by the minutes before the end
+    (present on the trainer's word even without a signature); neither signature nor mark → absent.
     """
     if signed is None:
         return Outcome("absent")
@@ -445,15 +493,15 @@ def outcome(half_day: HalfDay, signed: Signed | None) -> Outcome:
     }
     if signed.absent is not None:
         return Outcome("absent", **base)
+    if signed.arrival is None and signed.departure is None and signed.signature is None:
+        return Outcome("absent", **base)
+    late = early = 0
     if signed.arrival is not None:
-        hour, minute = (int(part) for part in signed.arrival.clock.split(":"))
-        late = hour * 60 + minute - (half_day.start.hour * 60 + half_day.start.minute)
-        if late > 0:
-            return Outcome("late", late_minutes=late, **base)
-        return Outcome("present", **base)
-    if signed.signature is not None:
-        return Outcome("present", **base)
-    return Outcome("absent", **base)
+        late = max(0, _minutes(signed.arrival.clock) - _minutes(half_day.start))
+    if signed.departure is not None:
+        early = max(0, _minutes(half_day.end) - _minutes(signed.departure.clock))
+    status: Literal["present", "late"] = "late" if late else "present"
+    return Outcome(status, late_minutes=late, early_minutes=early, **base)
 
 
 def outcomes(setup: SheetSetup, states: dict[str, HalfDayState]) -> dict[str, dict[str, Outcome]]:
@@ -473,7 +521,8 @@ def outcomes(setup: SheetSetup, states: dict[str, HalfDayState]) -> dict[str, di
 def presence_csv(setup: SheetSetup, states: dict[str, HalfDayState]) -> str:
     """The presence file `--presence` reads: id, nom, prénom, one column per half-day.
 
-    Cells: « P » present, « A » absent, « arrivée à 9 h 30 » late (what the paper sheet asks).
+    Cells: « P » present, « A » absent, « arrivée à 9 h 30 » late (what the paper sheet asks),
+    « départ à 11 h 45 » left early, « arrivée à 9 h 30, départ à 11 h 45 » both.
     """
     header = ["id", "nom", "prénom"]
     header += [f"{h.date.isoformat()} {h.period}" for h in setup.half_days]
@@ -491,10 +540,17 @@ def presence_csv(setup: SheetSetup, states: dict[str, HalfDayState]) -> str:
 def _cell(result: Outcome, half_day: HalfDay) -> str:
     if result.status == "absent":
         return "A"
-    if result.status == "late":
-        minutes = half_day.start.hour * 60 + half_day.start.minute + result.late_minutes
-        return f"arrivée à {minutes // 60} h {minutes % 60:02d}"
-    return "P"
+    parts = []
+    if result.late_minutes:
+        parts.append(f"arrivée à {_written(_minutes(half_day.start) + result.late_minutes)}")
+    if result.early_minutes:
+        parts.append(f"départ à {_written(_minutes(half_day.end) - result.early_minutes)}")
+    return ", ".join(parts) or "P"
+
+
+def _written(minutes: int) -> str:
+    """« 9 h 30 » as the presence file's reader takes it (plain spaces)."""
+    return f"{minutes // 60} h {minutes % 60:02d}"
 
 
 def _csv_cell(text: str) -> str:

@@ -10,7 +10,7 @@ JupyterHub's `HubOAuth` checks it).
 Routes under the prefix: ``""`` the participant's signing page, or the trainers' sheet for a
 trainer (with their own signature); ``liste`` the trainers' live list (an HTML fragment the
 sheet page fetches every second); ``signer`` (POST) a signature; ``action`` (POST) a trainer's
-action (open, close, absent, present, arrival).
+action (open, close, absent, present, arrival, departure).
 """
 
 from __future__ import annotations
@@ -200,9 +200,11 @@ def list_rows(
             status = ui_text("signing.list.signed", time=format_time(result.signed_at.time()))
         else:
             status = ui_text("signing.list.waiting")
-        if signed is not None and signed.arrival is not None and signed.absent is None:
-            clock = dt.time.fromisoformat(signed.arrival.clock)
-            status += " — " + ui_text("signing.list.arrival", time=format_time(clock))
+        if signed is not None and signed.absent is None:
+            for mark in (signed.arrival, signed.departure):
+                if mark is not None:
+                    clock = format_time(dt.time.fromisoformat(mark.clock))
+                    status += " — " + ui_text(f"signing.list.{mark.action}", time=clock)
         rows.append(
             {
                 "username": person.username,
@@ -270,7 +272,7 @@ class ActionHandler(SigningHandler):
     """A trainer's action, then back to the sheet."""
 
     def post(self) -> None:
-        """Open, close, mark absent, present again, or set an arrival time."""
+        """Open, close, mark absent, present again, or set an arrival or departure time."""
         action = self.get_body_argument("action", "")
         allowed: dict[str, Action] = {
             "ouvrir": "open",
@@ -278,6 +280,7 @@ class ActionHandler(SigningHandler):
             "absent": "absent",
             "present": "present",
             "arrivee": "arrival",
+            "depart": "departure",
         }
         if action not in allowed:
             raise HTTPError(400)
