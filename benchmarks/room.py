@@ -164,6 +164,24 @@ def http_login(url: str, username: str, code: str) -> tuple[float, float]:
     return landing, time.monotonic() - start
 
 
+def room_cpu_seconds(hub_pid: int) -> float:
+    """CPU seconds used so far by the room: the hub and every process under it.
+
+    Each process's own time plus its finished children's (a kernel that has stopped is counted by
+    the server that waited for it). A process that ended between two readings with its parent
+    still unaware is missed: a slight under-count.
+    """
+    total = 0.0
+    hub = psutil.Process(hub_pid)
+    for process in [hub, *hub.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system + times.children_user + times.children_system
+    return total
+
+
 def _hub_pid(room: Path) -> int:
     """The running hub's PID, as `room start` wrote it."""
     import json
@@ -204,7 +222,13 @@ def wifi_scenarios(url: str, room: Path, people: list[tuple[str, str]], spread: 
                if d.index - 1 not in places]  # fmt: skip
     load = os.getloadavg()[0]
     started = time.monotonic()
-    run_wifi(url, others, quiz, spread=spread, storm=10, without_browser=without)
+    cpu: dict[str, float] = {}
+    hub = _hub_pid(room)
+
+    def phase(name: str) -> None:
+        cpu[name] = room_cpu_seconds(hub)
+
+    run_wifi(url, others, quiz, spread=spread, storm=10, without_browser=without, phase=phase)
     print(f"{len(others) + len(without)} devices within {spread:.0f} s, then all reloading within "
           f"10 s (load average at start {load:.1f}, {time.monotonic() - started:.0f} s); "
           f"{len(others)} in Chromium on the emulated Wi-Fi, {len(without)} without a browser:")  # fmt: skip
@@ -235,6 +259,10 @@ def wifi_scenarios(url: str, room: Path, people: list[tuple[str, str]], spread: 
     ]
     failed = {d.username: d.errors for d in [*others, *without]
               if d.errors and d.username not in stuck}  # fmt: skip
+    if {"storm", "after storm"} <= cpu.keys():
+        used = cpu["after storm"] - cpu["storm"]
+        print(f"  the room's CPU during the reload storm: {used:.0f} s for {len(devices) - 1} "
+              f"reloads, {used / (len(devices) - 1):.2f} s per reload ({os.cpu_count()} cores)")  # fmt: skip
     print(f"  pages stuck: {len(stuck)} {stuck or ''}; answers lost: {len(lost)} {lost or ''}; "
           f"other failures: {len(failed)} {failed or ''}")  # fmt: skip
 

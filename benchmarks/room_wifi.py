@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,7 +130,8 @@ async def _reload_and_find(device: Device, quiz_index: int, stuck_after: float) 
 
 
 async def _run(url: str, devices: list[Device], quiz_index: int, spread: float, storm: float,
-               stuck_after: float, without_browser: list[ProtocolDevice]) -> None:  # fmt: skip
+               stuck_after: float, without_browser: list[ProtocolDevice],
+               phase: Callable[[str], None]) -> None:  # fmt: skip
     count = len(devices) + len(without_browser)
     first = min(d.index for d in [*devices, *without_browser])
 
@@ -177,8 +179,10 @@ async def _run(url: str, devices: list[Device], quiz_index: int, spread: float, 
             except Exception as error:
                 device.errors.append(f"reload: {type(error).__name__}: {error}"[:200])
 
+        phase("storm")
         await asyncio.gather(*(reload(d) for d in devices),
                              *(reload_without_browser(d) for d in without_browser))  # fmt: skip
+        phase("after storm")
         for device in without_browser:
             await leave_page(url, device)
         await browser.close()
@@ -186,10 +190,14 @@ async def _run(url: str, devices: list[Device], quiz_index: int, spread: float, 
 
 def run_wifi(url: str, devices: list[Device], quiz_index: int, *, spread: float = 60.0,
              storm: float = 10.0, stuck_after: float = 120.0,
-             without_browser: list[ProtocolDevice] | None = None) -> None:  # fmt: skip
+             without_browser: list[ProtocolDevice] | None = None,
+             phase: Callable[[str], None] = lambda name: None) -> None:  # fmt: skip
     """Run both scenarios on `devices` and `without_browser` (their fields get what was measured).
 
     Each device starts at its place in the room (its `index`) within `spread`, and reloads at its
-    place within `storm`, whether it has a browser or not.
+    place within `storm`, whether it has a browser or not. `phase` is told when the reload storm
+    begins (« storm ») and ends (« after storm »).
     """
-    asyncio.run(_run(url, devices, quiz_index, spread, storm, stuck_after, without_browser or []))
+    asyncio.run(
+        _run(url, devices, quiz_index, spread, storm, stuck_after, without_browser or [], phase)
+    )
