@@ -49,6 +49,7 @@ from parler_kit.room.settings import (
     VOILA_DENYLIST,
     VOILA_TEMPLATE,
     WIDGET_MESSAGE_TYPES,
+    participant_jupyter_path,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -122,8 +123,12 @@ class ServerStopped(AssertionError):
     """The server process ended before it answered."""
 
 
-def jupyter_env(home: Path) -> dict[str, str]:
-    """Environment variables keeping Jupyter, IPython, matplotlib and XDG state under `home`."""
+def jupyter_env(home: Path, *, trainer: bool = False) -> dict[str, str]:
+    """Environment variables keeping Jupyter, IPython, matplotlib and XDG state under `home`.
+
+    Kernels are the participants' page kernels (`parler_kit.page_kernel`), as in the room, unless
+    `trainer`: a trainer's JupyterLab in the room runs the installed kernel.
+    """
     env = dict(os.environ)
     env.update(
         JUPYTER_CONFIG_DIR=str(home / "config"),
@@ -134,7 +139,8 @@ def jupyter_env(home: Path) -> dict[str, str]:
         XDG_CONFIG_HOME=str(home / "xdg-config"),
         XDG_CACHE_HOME=str(home / "xdg-cache"),
         JUPYTER_PLATFORM_DIRS="1",
-        JUPYTER_PATH=str(JUPYTER_PATH_DIR),  # the room's Voilà template (ROOM_VOILA_OPTIONS)
+        # The room's Voilà template (ROOM_VOILA_OPTIONS), and for participants the page's kernel.
+        JUPYTER_PATH=str(JUPYTER_PATH_DIR) if trainer else participant_jupyter_path(),
         PATH=str(_BIN) + os.pathsep + os.environ.get("PATH", ""),
     )
     env.pop("PARLER_KIT_MODE", None)  # the widgets, not their print twins

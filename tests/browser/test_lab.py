@@ -36,7 +36,7 @@ def test_lab_widgets_save_answers_and_restore_them_after_kernel_restart(
 ) -> None:
     """In JupyterLab all widgets render without error, clicks and keys save, restart + run restores."""
     folder = widget_notebook.parent
-    with run_lab(folder, jupyter_env(jupyter_home)) as server:
+    with run_lab(folder, jupyter_env(jupyter_home, trainer=True)) as server:
         page.goto(f"{server.url}/lab/tree/{widget_notebook.name}?token={server.token}&reset")
         _wait_for_idle_kernel(page)
         _menu(page, "Run", "Run All Cells")

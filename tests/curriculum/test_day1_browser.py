@@ -39,7 +39,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def lab(jupyter_home: Path) -> Iterator[Server]:
     """JupyterLab on a copy of day 1, with the French settings written by `make lab-settings`."""
-    env = jupyter_env(jupyter_home)
+    env = jupyter_env(jupyter_home, trainer=True)
     subprocess.run(
         ["make", "-s", "lab-settings", f"LAB_CONFIG={jupyter_home / 'config'}"],
         cwd=REPO,

@@ -10,6 +10,7 @@ Trainers get JupyterLab in French without the news toast.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,15 @@ PARTICIPANT_DISABLED_EXTENSIONS = (
 #: its server. `JUPYTER_PATH_DIR` is put on the servers' ``JUPYTER_PATH`` so Voilà finds it.
 VOILA_TEMPLATE = "parler_kit"
 JUPYTER_PATH_DIR = Path(__file__).with_name("jupyter_path")
+#: The kernel spec of participants' pages (``python3``: `parler_kit.page_kernel`, ipykernel
+#: without its debugger): first on their ``JUPYTER_PATH``, so it wins over the installed one.
+PAGE_JUPYTER_PATH_DIR = Path(__file__).with_name("page_jupyter_path")
+
+
+def participant_jupyter_path() -> str:
+    """``JUPYTER_PATH`` of participants' servers: the page's kernel spec, then the template."""
+    return os.pathsep.join(str(folder) for folder in (PAGE_JUPYTER_PATH_DIR, JUPYTER_PATH_DIR))
+
 
 #: A kernel no page is connected to any more (a browser killed without closing its tab; a closed
 #: tab normally shuts its kernel down itself) is stopped after this long idle, like the hub's

@@ -35,6 +35,7 @@ from parler_kit.room.settings import (
     JUPYTER_PATH_DIR,
     PARTICIPANT_LANDING,
     TRAINER_LANDING,
+    participant_jupyter_path,
     server_config_dir,
 )
 
@@ -158,6 +159,7 @@ class RoomSpawner(LocalProcessSpawner):  # type: ignore[misc]  # jupyterhub ship
         )
         if account.kind == "participant":
             env[PARTICIPANT_ID] = account.person_id
+            env["JUPYTER_PATH"] = participant_jupyter_path()  # and the page's lighter kernel
         else:
             env["JUPYTERLAB_SETTINGS_DIR"] = str(
                 server_config_dir(layout, account.kind) / "lab" / "user-settings"
