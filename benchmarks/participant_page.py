@@ -50,6 +50,7 @@ from browser.jupyter_servers import (  # noqa: E402  (the tests' server helpers)
     run_voila,
     run_voila_extension,
 )
+from parler_kit.room.settings import participant_jupyter_path  # noqa: E402
 
 OPEN_TARGET_S = 3.0
 COLD_TARGET_S = 5.0
@@ -105,6 +106,8 @@ def kernel_breakdown(notebook: Path, *, folded: bool) -> dict[str, float]:
         env["VOILA_BASE_URL"] = "/"
     else:
         env.pop("VOILA_BASE_URL", None)
+    # The kernel spec is looked up in this process: the room's page kernel, as the server finds it.
+    os.environ["JUPYTER_PATH"] = participant_jupyter_path()
     start = time.perf_counter()
     manager, client = start_new_kernel(kernel_name="python3", cwd=str(notebook.parent), env=env)
     timings["kernel start"] = time.perf_counter() - start
@@ -140,10 +143,15 @@ def kernel_breakdown(notebook: Path, *, folded: bool) -> dict[str, float]:
     return timings
 
 
+def _is_kernel(command: str) -> bool:
+    """A kernel's command line: the room's page kernel, or ipykernel's own launcher."""
+    return "parler_kit.page_kernel" in command or "ipykernel_launcher" in command
+
+
 def kernels_rss_mb(server: Server) -> list[float]:
     """Resident memory (MB) of each kernel process under the server."""
     children = psutil.Process(server.process.pid).children(recursive=True)
-    return [p.memory_info().rss / 2**20 for p in children if "ipykernel" in " ".join(p.cmdline())]
+    return [p.memory_info().rss / 2**20 for p in children if _is_kernel(" ".join(p.cmdline()))]
 
 
 def serve(mode: str, notebook: Path, env: dict[str, str]) -> AbstractContextManager[Server]:

@@ -107,11 +107,15 @@ def test_the_live_view_follows_a_participants_answer_for_trainers_only(
 
 
 def _kernels_of(username: str) -> int:
-    """How many kernel processes run for `username` (their server sets JUPYTERHUB_USER)."""
+    """How many page kernels run for `username` (their server sets JUPYTERHUB_USER).
+
+    A participant's pages run `parler_kit.page_kernel` (the room's kernel spec): a kernel started
+    otherwise would not be counted, and the test would say so.
+    """
     count = 0
     for process in psutil.process_iter(["cmdline"]):
         try:
-            if "ipykernel_launcher" in " ".join(process.info["cmdline"] or []):
+            if "parler_kit.page_kernel" in " ".join(process.info["cmdline"] or []):
                 count += process.environ().get("JUPYTERHUB_USER") == username
         except psutil.Error:  # ended meanwhile
             continue
