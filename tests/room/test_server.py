@@ -1,14 +1,29 @@
-"""Failures talking to the room's hub are told in French; failed pages are counted from its log."""
+"""The room's hub: failures told in French, failed pages counted, nothing left after a stop.
+
+`room stop` leaves nothing of the room running, even when the hub had to be killed.
+"""
 
 from __future__ import annotations
 
 import email.message
+import pwd
+import shutil
+import tempfile
+import time
 import urllib.error
 from pathlib import Path
 
+import psutil
+import pytest
+import requests
+
+from browser.jupyter_servers import free_port
 from parler_kit.room import RoomLayout
+from parler_kit.room import server as room_server
+from parler_kit.room.isolation import load_system_accounts, remove_system_accounts
 from parler_kit.room.server import failed_pages, hub_failure
 from parler_kit.room.spawner import SERVER_LOG_FORMAT
+from room.room_fixtures import ROSTER, SESSION, read_codes, run_cli
 
 
 def test_an_http_error_names_its_code_in_french() -> None:
@@ -53,3 +68,69 @@ def test_a_participants_server_logs_lines_naming_them(tmp_path: Path) -> None:
     layout.hub.mkdir()
     layout.hub_log.write_text(line + "\n", "utf-8")
     assert failed_pages(layout, 0) == {"zoe": 1}
+
+
+def _log_in_and_wait_for_the_server(url: str, username: str, code: str) -> None:
+    """Log in through the hub's form, as a browser would, until the person's server answers."""
+    session = requests.Session()
+    session.get(url + "hub/login", timeout=60)
+    session.post(url + "hub/login?next=", timeout=120,
+                 data={"username": username, "password": code,
+                       "_xsrf": session.cookies.get("_xsrf")})  # fmt: skip
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if session.get(url + f"user/{username}/files/accueil.html", timeout=60).ok:
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"{username}'s server never answered")
+
+
+def _left_running(layout: RoomLayout, system_users: set[str]) -> list[str]:
+    """Processes of the room's accounts, or naming the room's folder, still running."""
+    found = []
+    for process in psutil.process_iter(["username", "cmdline"]):
+        command = " ".join(process.info["cmdline"] or [])
+        if process.info["username"] in system_users or str(layout.root) in command:
+            found.append(f"{process.info['username']}: {command[:120]}")
+    return found
+
+
+def test_stopping_a_room_whose_hub_must_be_killed_leaves_nothing_running_and_frees_the_accounts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Hub killed at once: its services and servers are stopped too, and the accounts deleted."""
+    base = Path(tempfile.mkdtemp(prefix="parler-kit-salle-"))
+    base.chmod(0o711)
+    home = base / "home"
+    home.mkdir()
+    roster = base / "liste.csv"
+    roster.write_text("".join(ROSTER.read_text("utf-8-sig").splitlines(keepends=True)[:3]), "utf-8")
+    layout = RoomLayout.at(base / "ROOM")
+    try:
+        run_cli("room", "prepare", str(roster), "--session", str(SESSION), "--out",
+                str(layout.root), home=home)  # fmt: skip
+        port = free_port()
+        run_cli("room", "start", str(layout.root), "--port", str(port), "--background", home=home)
+        person = read_codes(layout.codes_csv)[0]
+        _log_in_and_wait_for_the_server(f"http://127.0.0.1:{port}/", person.username, person.code)
+        accounts = load_system_accounts(layout)
+        assert accounts is not None
+        system_users = set(accounts.by_username.values())
+        assert _left_running(layout, system_users)  # the room runs: its server, services…
+        # As when 25 servers take longer to close than the hub is given: killed at once.
+        monkeypatch.setattr(room_server, "STOP_TIMEOUT_S", 0.0)
+        stopped = room_server.stop_hub(layout)
+        assert _left_running(layout, system_users) == []
+        assert stopped is not None and stopped.leftovers >= 3  # services and the server at least
+        remove_system_accounts(layout)
+        still = []
+        for name in system_users:
+            try:
+                pwd.getpwnam(name)
+                still.append(name)
+            except KeyError:
+                pass
+        assert still == []
+    finally:
+        run_cli("room", "stop", str(layout.root), "--remove-accounts", home=home, check=False)
+        shutil.rmtree(base, ignore_errors=True)

@@ -110,6 +110,8 @@ def stop(room: Path, remove_accounts: bool) -> None:
         require_isolation_rights()
     stopped = stop_hub(layout)
     click.echo(ui_text("cli.room.stopped" if stopped else "cli.room.nothing_to_stop"))
+    if stopped and stopped.leftovers:
+        click.echo(ui_text("cli.room.leftovers_stopped", count=stopped.leftovers))
     if remove_accounts:
         removed = remove_system_accounts(layout)
         click.echo(ui_text("cli.room.accounts_removed", count=len(removed)))

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 from parler_kit.errors import ParlerKitError
 from parler_kit.i18n import ui_text
 from parler_kit.i18n.oserrors import os_error_cause
@@ -46,6 +48,8 @@ from parler_kit.room.settings import write_server_configs
 KIT_PACKAGE = Path(__file__).resolve().parents[1]
 READY_TIMEOUT_S = 90.0
 STOP_TIMEOUT_S = 30.0
+#: How long a process left running after the hub gets to end on SIGTERM before SIGKILL.
+LEFTOVER_TIMEOUT_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -213,12 +217,28 @@ def _is_our_hub(pid: int, layout: RoomLayout) -> bool:
     return b"jupyterhub" in command and str(layout.hub_config).encode() in command
 
 
-def stop_hub(layout: RoomLayout) -> RunningHub | None:
-    """Stop the room's background hub by its PID (it stops the proxy and every server); None if none ran."""
+@dataclass(frozen=True)
+class StoppedHub:
+    """The hub `stop_hub` stopped, and how many processes it had left running."""
+
+    hub: RunningHub
+    leftovers: int
+
+
+def stop_hub(layout: RoomLayout) -> StoppedHub | None:
+    """Stop the room's background hub by its PID, and everything it started; None if none ran.
+
+    The hub stops its proxy, services and servers itself when it has the time. When it does not
+    (25 servers closing their kernels can take longer than `STOP_TIMEOUT_S`, and the hub is then
+    killed), what it had started would keep running without it — and a system account with a
+    process left cannot be deleted. So every process under the hub is noted before the stop and
+    whatever of them is still alive after it is stopped too (`_stop_leftovers`).
+    """
     hub = running_hub(layout)
     if hub is None:
         layout.running.unlink(missing_ok=True)
         return None
+    started = _processes_under(hub.pid)
     os.kill(hub.pid, signal.SIGTERM)
     deadline = time.monotonic() + STOP_TIMEOUT_S
     while time.monotonic() < deadline and _is_our_hub(hub.pid, layout):
@@ -226,8 +246,34 @@ def stop_hub(layout: RoomLayout) -> RunningHub | None:
     if _is_our_hub(hub.pid, layout):
         os.kill(hub.pid, signal.SIGKILL)
     _stop_leftover_proxy(layout)
+    leftovers = _stop_leftovers(started)
     layout.running.unlink(missing_ok=True)
-    return hub
+    return StoppedHub(hub, leftovers)
+
+
+def _processes_under(pid: int) -> list[psutil.Process]:
+    """Every process `pid` has started, and theirs (the proxy, services, servers, kernels)."""
+    try:
+        return list(psutil.Process(pid).children(recursive=True))
+    except psutil.Error:
+        return []
+
+
+def _stop_leftovers(processes: list[psutil.Process]) -> int:
+    """Stop those of `processes` still running (SIGTERM, then SIGKILL); how many there were.
+
+    psutil checks each process is the one noted (not a new one given a recycled PID).
+    """
+    alive = [p for p in processes if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    for process in alive:
+        with contextlib.suppress(psutil.Error):
+            process.terminate()
+    _gone, remaining = psutil.wait_procs(alive, timeout=LEFTOVER_TIMEOUT_S)
+    for process in remaining:
+        with contextlib.suppress(psutil.Error):
+            process.kill()
+    psutil.wait_procs(remaining, timeout=LEFTOVER_TIMEOUT_S)
+    return len(alive)
 
 
 def _stop_leftover_proxy(layout: RoomLayout) -> None:
