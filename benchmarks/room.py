@@ -44,7 +44,7 @@ from playwright.sync_api import Browser, sync_playwright
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 from browser.answering import shown_kinds  # noqa: E402  (the tests' helpers)
-from room_protocol import ProtocolDevice  # noqa: E402
+from room_protocol import ProtocolDevice, log_in, workbook_page  # noqa: E402
 from room_wifi import Device, quiz_answer, run_wifi  # noqa: E402
 
 SESSION = REPO / "examples" / "session.yaml"
@@ -147,21 +147,12 @@ def http_login(url: str, username: str, code: str) -> tuple[float, float]:
     No browser: Voilà runs the notebook before sending the page, so the page's arrival measures
     the room's own work; the device's rendering (about a second) is not included.
     """
-    import requests
-
-    session = requests.Session()
-    session.get(url + "hub/login", timeout=60)
+    device = ProtocolDevice(0, username, code)
+    log_in(url, device)  # times from the login POST, as a person pressing « Entrer »
+    assert device.landing is not None
     start = time.monotonic()
-    answer = session.post(url + "hub/login?next=", timeout=600,
-                          data={"username": username, "password": code,
-                                "_xsrf": session.cookies.get("_xsrf")})  # fmt: skip
-    while "spawn-pending" in answer.url and time.monotonic() - start < 600:
-        time.sleep(0.3)
-        answer = session.get(url + f"user/{username}/", timeout=600)
-    landing = time.monotonic() - start
-    workbook = session.get(url + f"user/{username}/voila/render/workbook.ipynb", timeout=600)
-    workbook.raise_for_status()
-    return landing, time.monotonic() - start
+    workbook_page(url, device)
+    return device.landing, device.landing + time.monotonic() - start
 
 
 def room_cpu_seconds(hub_pid: int) -> float:

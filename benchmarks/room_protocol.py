@@ -63,7 +63,8 @@ def _message(
                        "content": content, "channel": "shell", "buffers": []})  # fmt: skip
 
 
-def _log_in(url: str, device: ProtocolDevice) -> None:
+def log_in(url: str, device: ProtocolDevice) -> None:
+    """Log in through the hub's form until the landing page (the server started if needed)."""
     session = device._session = requests.Session()
     session.get(url + "hub/login", timeout=600)
     start = time.monotonic()
@@ -77,7 +78,8 @@ def _log_in(url: str, device: ProtocolDevice) -> None:
     device.landing = time.monotonic() - start
 
 
-def _get_page(url: str, device: ProtocolDevice) -> str:
+def workbook_page(url: str, device: ProtocolDevice) -> str:
+    """Ask for the workbook's page (Voilà runs the notebook first); its kernel's id."""
     assert device._session is not None
     page = device._session.get(url + f"user/{device.username}/voila/render/workbook.ipynb",
                                timeout=600)  # fmt: skip
@@ -149,9 +151,9 @@ def _decoded(raw: str | bytes) -> Any:
 async def open_workbook(url: str, device: ProtocolDevice, *, log_in: bool) -> float:
     """Log in (if asked), open the workbook and wait for its widgets; seconds for the opening."""
     if log_in:
-        await asyncio.to_thread(_log_in, url, device)
+        await asyncio.to_thread(log_in, url, device)
     start = time.monotonic()
-    device._kernel = await asyncio.to_thread(_get_page, url, device)
+    device._kernel = await asyncio.to_thread(workbook_page, url, device)
     await _widgets_ready(url, device)
     return time.monotonic() - start
 

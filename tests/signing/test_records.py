@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from parler_kit.roster import HalfDay, load_presence, load_roster, load_session
+from parler_kit.roster import HalfDay, Roster, Session, load_presence, load_roster, load_session
 from parler_kit.signing import Person, Refused, Register, SheetSetup, half_day_key, write_setup
 from parler_kit.signing.records import outcomes, presence_csv
 
@@ -163,8 +163,8 @@ def test_outcomes_follow_signatures_and_marks(register: Register) -> None:
     assert table["p02"][PM].status == "absent"
 
 
-def test_the_presence_file_reads_back_with_the_same_hours(tmp_path: Path) -> None:
-    """The presence file written from the register is read by `load_presence` with its hours."""
+def _example_register(folder: Path) -> tuple[Session, Roster, tuple[Person, ...], Register]:
+    """A register for the example session and the test room's roster (and one trainer)."""
     session = load_session(REPO / "examples" / "session.yaml")
     roster = load_roster(REPO / "tests" / "data" / "room" / "roster.csv")
     people = (
@@ -174,8 +174,13 @@ def test_the_presence_file_reads_back_with_the_same_hours(tmp_path: Path) -> Non
         ),
         Person("formateur-1", "formateur-1", "formateur", "Vasseur", "Claire"),
     )
-    write_setup(tmp_path / "e", SheetSetup(session.title, session.half_days, people))
-    register = Register(tmp_path / "e")
+    write_setup(folder, SheetSetup(session.title, session.half_days, people))
+    return session, roster, people, Register(folder)
+
+
+def test_the_presence_file_reads_back_with_the_same_hours(tmp_path: Path) -> None:
+    """The presence file written from the register is read by `load_presence` with its hours."""
+    session, roster, people, register = _example_register(tmp_path / "e")
     first = session.half_days[0]
     key = half_day_key(first)
     one, two = people[0].username, people[1].username
@@ -267,17 +272,7 @@ def test_a_departure_at_the_end_corrects_an_early_departure_noted_by_mistake(
 
 def test_departures_round_trip_through_the_presence_file(tmp_path: Path) -> None:
     """Register → presence_csv → load_presence: left early, late and left early, same hours."""
-    session = load_session(REPO / "examples" / "session.yaml")
-    roster = load_roster(REPO / "tests" / "data" / "room" / "roster.csv")
-    people = (
-        *(
-            Person(p.id.lower(), p.id, "participant", p.last_name, p.first_name)
-            for p in roster.participants
-        ),
-        Person("formateur-1", "formateur-1", "formateur", "Vasseur", "Claire"),
-    )
-    write_setup(tmp_path / "e", SheetSetup(session.title, session.half_days, people))
-    register = Register(tmp_path / "e")
+    session, roster, people, register = _example_register(tmp_path / "e")
     first, second = session.half_days[:2]  # 9:00–12:30 and 13:30–17:00
     one, two, three = (p.username for p in people[:3])
     for half_day in (first, second):
