@@ -17,7 +17,7 @@ participant's single-user server runs it); ``voila`` is standalone ``voila`` (``
 ``--VoilaConfiguration.progressive_rendering=True`` to the room's server. The workbook is produced first with
 ``parler-kit workbooks build --formats ipynb`` on the example roster.
 
-Run: ``.venv/bin/python benchmarks/participant_page.py [--repeat N] [--modes extension,voila]``
+Run: ``.venv/bin/python benchmarks/participant_page.py [--repeat N] [--pause S] [--modes extension,voila]``
 """
 
 from __future__ import annotations
@@ -173,8 +173,13 @@ def page_url(mode: str, server: Server, notebook: Path) -> str:
     return f"{server.url}/"
 
 
-def measure(mode: str, notebook: Path, home: Path, repeat: int) -> Iterator[str]:
-    """Printed lines for one mode: p50 of open and reload, cold first open, kernel memory."""
+def measure(mode: str, notebook: Path, home: Path, repeat: int, pause: float) -> Iterator[str]:
+    """Printed lines for one mode: p50 of open and reload, cold first open, kernel memory.
+
+    `pause`: seconds waited before each open and each reload, as a person reads their page (the
+    room's server makes its spare kernel once the processors are quiet, `parler_kit.page_kernels`;
+    with 0 every open follows the previous one at once, the spare's worst case).
+    """
     exercises = expected_exercises(notebook)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -188,8 +193,10 @@ def measure(mode: str, notebook: Path, home: Path, repeat: int) -> Iterator[str]
                     locale="fr-FR", viewport={"width": 1280, "height": 800}
                 )
                 page = context.new_page()
+                time.sleep(pause)
                 opens.append(time_page(page, lambda p=page: p.goto(url), exercises))
                 rss.extend(kernels_rss_mb(server))
+                time.sleep(pause)
                 reloads.append(time_page(page, page.reload, exercises))
                 context.close()
         browser.close()
@@ -211,6 +218,9 @@ def main() -> None:
     """Produce a workbook, then measure each mode and the in-kernel breakdown; print."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--pause", type=float, default=0.0, help="seconds before each open and reload (default 0)"
+    )
     parser.add_argument("--modes", default="extension,extension-progressive,voila,voila-preheat")
     parser.add_argument("--notebook", type=Path, help="measure this notebook instead")
     arguments = parser.parse_args()
@@ -230,7 +240,7 @@ def main() -> None:
                 unit = "" if "MB" in step else " s"
                 print(f"  {step:<40} {seconds:7.2f}{unit}")
         for mode in arguments.modes.split(","):
-            for line in measure(mode, notebook, home, arguments.repeat):
+            for line in measure(mode, notebook, home, arguments.repeat, arguments.pause):
                 print(line, flush=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -70,6 +70,12 @@ WIDGET_MESSAGE_TYPES = (
     "kernel_info_request",
     "shutdown_request",
 )
+#: What a spare page kernel runs before a page takes it: the imports every page's first cell makes
+#: and the content bank (from its cache); nothing that reads answers, so nothing shown is stale.
+SPARE_KERNEL_WARMUP = (
+    "from parler_kit.widgets import show; from parler_kit.content import exercise_ids, load_bank; "
+    "load_bank()"
+)
 #: Tornado's own gzip of every compressible response (HTML, JavaScript, CSS, JSON): Voilà's
 #: page is ≈ 5 MB uncompressed, ≈ 1.2 MB compressed (benchmarks/page_weight.py, issue 26).
 COMPRESSED_RESPONSES = {"compress_response": True}
@@ -98,10 +104,14 @@ def participant_server_config() -> dict[str, Any]:
             # A page, not an API (docs/room-guide.md, « Ce que la salle protège »).
             "authorizer_class": f"{_PAGE_SERVER}.PageOnlyAuthorizer",
             "contents_manager_class": f"{_PAGE_SERVER}.PageContentsManager",
+            # One warmed kernel kept ready for the next page (docs/performance.md).
+            "kernel_manager_class": "parler_kit.page_kernels.SparePageKernelManager",
         },
-        # Checked in docs/performance.md (« Voilà settings for the room »): preheated kernels do
-        # not exist for Voilà as a server extension, and progressive rendering measured no faster
-        # on a quiet machine; the exporter reads the server's traitlets for the page's lang.
+        "SparePageKernelManager": {"warmup_code": SPARE_KERNEL_WARMUP},
+        # Checked in docs/performance.md (« Voilà settings for the room »): Voilà's preheated
+        # kernels do not exist for Voilà as a server extension (the spare above is the kit's),
+        # progressive rendering measured no faster on a quiet machine; the exporter reads the
+        # server's traitlets for the page's lang.
         "VoilaConfiguration": {
             "extension_denylist": list(VOILA_DENYLIST),
             "show_tracebacks": False,
