@@ -148,9 +148,9 @@ def _decoded(raw: str | bytes) -> Any:
     return json.loads(raw[offsets[0] : offsets[1]])
 
 
-async def open_workbook(url: str, device: ProtocolDevice, *, log_in: bool) -> float:
-    """Log in (if asked), open the workbook and wait for its widgets; seconds for the opening."""
-    if log_in:
+async def open_workbook(url: str, device: ProtocolDevice, *, first: bool) -> float:
+    """Log in (`first` opening), open the workbook and wait for its widgets; seconds for the opening."""
+    if first:
         await asyncio.to_thread(log_in, url, device)
     start = time.monotonic()
     device._kernel = await asyncio.to_thread(workbook_page, url, device)

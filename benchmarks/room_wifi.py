@@ -153,7 +153,7 @@ async def _run(url: str, devices: list[Device], quiz_index: int, spread: float, 
         async def login_without_browser(device: ProtocolDevice) -> None:
             await asyncio.sleep(delay(device.index, spread))
             try:
-                device.workbook = await open_workbook(url, device, log_in=True)
+                device.workbook = await open_workbook(url, device, first=True)
             except Exception as error:
                 device.errors.append(f"login: {type(error).__name__}: {error}"[:200])
 
@@ -172,7 +172,7 @@ async def _run(url: str, devices: list[Device], quiz_index: int, spread: float, 
             start = time.monotonic()
             try:
                 await leave_page(url, device)
-                await asyncio.wait_for(open_workbook(url, device, log_in=False), stuck_after)
+                await asyncio.wait_for(open_workbook(url, device, first=False), stuck_after)
                 device.reload = time.monotonic() - start
             except TimeoutError:
                 device.errors.append("stuck after reload")
