@@ -106,56 +106,58 @@ def test_the_live_view_follows_a_participants_answer_for_trainers_only(
     expect(participant.locator("h1")).to_have_text("Accès réservé aux formateurs")
 
 
-#: Seconds for a server's next spare kernel: its longest wait for quiet processors (30 s) and start.
-SPARE_MADE_S = 60
+#: Seconds a left page's kernel may take to stop (its page asks on ``beforeunload``).
+KERNEL_STOPPED_S = 20
+_CONNECTION_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json")
 
 
-def _kernels_of(username: str) -> int:
-    """How many page kernels run for `username` (their server sets JUPYTERHUB_USER).
+def _kernel_ids_of(username: str) -> set[str]:
+    """Ids of the page kernels running for `username` (their server sets JUPYTERHUB_USER).
 
-    A participant's pages run `parler_kit.page_kernel` (the room's kernel spec): a kernel started
-    otherwise would not be counted, and the test would say so.
+    A participant's pages run `parler_kit.page_kernel` (the room's kernel spec), whose command
+    line names its connection file ``kernel-<id>.json``: a kernel started otherwise would not be
+    counted, and the test would say so.
     """
-    count = 0
+    ids = set()
     for process in psutil.process_iter(["cmdline"]):
         try:
-            if "parler_kit.page_kernel" in " ".join(process.info["cmdline"] or []):
-                count += process.environ().get("JUPYTERHUB_USER") == username
+            command = " ".join(process.info["cmdline"] or [])
+            found = _CONNECTION_FILE.search(command)
+            if (
+                found
+                and "parler_kit.page_kernel" in command
+                and process.environ().get("JUPYTERHUB_USER") == username
+            ):
+                ids.add(found[1])
         except psutil.Error:  # ended meanwhile
             continue
-    return count
+    return ids
 
 
-def _wait_for_kernels(username: str, wanted: int, timeout: float = 20) -> int:
-    """The number of `username`'s kernels, once it is `wanted` (or when `timeout` has passed)."""
-    deadline = time.monotonic() + timeout
-    count = _kernels_of(username)
-    while count != wanted and time.monotonic() < deadline:
+def _page_kernel(page: Page) -> str:
+    """The id of the kernel serving the page (from Voilà's page configuration)."""
+    config = page.locator("#jupyter-config-data").text_content() or "{}"
+    kernel_id: str = json.loads(config)["kernelId"]
+    return kernel_id
+
+
+def _wait_until_stopped(username: str, kernels: set[str]) -> set[str]:
+    """Those of `kernels` still running for `username` after at most KERNEL_STOPPED_S."""
+    deadline = time.monotonic() + KERNEL_STOPPED_S
+    running = kernels & _kernel_ids_of(username)
+    while running and time.monotonic() < deadline:
         time.sleep(0.3)
-        count = _kernels_of(username)
-    return count
+        running = kernels & _kernel_ids_of(username)
+    return running
 
 
-def _settled_kernels(username: str, still_s: float = 5, timeout: float = SPARE_MADE_S) -> int:
-    """The number of `username`'s kernels once it has not changed for `still_s` seconds."""
-    deadline = time.monotonic() + timeout
-    count, since = _kernels_of(username), time.monotonic()
-    while time.monotonic() - since < still_s and time.monotonic() < deadline:
-        time.sleep(0.3)
-        now = _kernels_of(username)
-        if now != count:
-            count, since = now, time.monotonic()
-    return count
-
-
-def test_reloading_the_workbook_leaves_one_kernel_and_asks_no_other_site(
+def test_reloading_the_workbook_stops_each_left_pages_kernel_and_asks_no_other_site(
     room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
 ) -> None:
-    """Three reloads leave the page's kernel and the server's spare, not four kernels; no outside request.
+    """Three reloads: each left page's kernel stops, the page's own runs; no outside request.
 
-    Each page stops its own kernel when it is left; the server keeps one spare kernel ready
-    (`parler_kit.page_kernels`), already running before the page opens: a page takes it and a
-    new spare is made, so the count settles at one more than before the first open.
+    Besides the page's kernel, the server may run its one spare (`parler_kit.page_kernels`),
+    never more: three reloads do not leave four kernels behind.
     """
     person = room_hub.room.participants[2]
     page = new_device(chromium, contexts)
@@ -163,17 +165,21 @@ def test_reloading_the_workbook_leaves_one_kernel_and_asks_no_other_site(
     page.on("request", lambda request: requested.append(request.url))
     log_in(page, room_hub, person)
     page.wait_for_url(re.compile(r"/files/accueil\.html"))
-    # The server's spare, and kernels of pages from earlier tests whose browser was closed
-    # without unloading them (as a killed browser): those stay until culled after an hour idle.
-    before = _kernels_of(person.username)
+    # Kernels of pages from earlier tests whose browser was closed without unloading them (as a
+    # killed browser) stay until culled after an hour idle: they are set apart.
+    earlier = _kernel_ids_of(person.username)
     page.get_by_role("link", name=re.compile(FIRST_NOTEBOOK)).click()
     expect(page.locator(".widget-radio-box").first).to_be_visible()
-    assert _wait_for_kernels(person.username, before + 1, SPARE_MADE_S) == before + 1
+    left: set[str] = set()
     for _ in range(3):
+        current = _page_kernel(page)
         page.reload()
         expect(page.locator(".widget-radio-box").first).to_be_visible()
-        assert _wait_for_kernels(person.username, before + 1, SPARE_MADE_S) == before + 1
-    assert _settled_kernels(person.username) == before + 1  # not a passing moment
+        left.add(current)
+        assert _wait_until_stopped(person.username, left) == set()
+        assert _page_kernel(page) in _kernel_ids_of(person.username)
+        others = _kernel_ids_of(person.username) - earlier - {_page_kernel(page)}
+        assert len(others) <= 1, others  # the server's spare, at most
     assert [url for url in requested if not url.startswith(room_hub.url)] == []
     assert page.get_by_role("alert").count() == 0
 
