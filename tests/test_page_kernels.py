@@ -47,18 +47,21 @@ async def _until(condition: Callable[[], bool]) -> None:
         await asyncio.sleep(0.1)
 
 
-def _imported(manager: SparePageKernelManager, kernel_id: str, module: str) -> bool:
-    """Whether `module` is loaded in the kernel, asked through the manager's own client."""
+def _runs(manager: SparePageKernelManager, kernel_id: str, code: str) -> bool:
+    """Whether `code` runs without error in the kernel (through the manager's own client)."""
     client = manager.get_kernel(kernel_id).blocking_client()
     client.start_channels()
     try:
         client.wait_for_ready(timeout=SPARE_READY_S)
-        reply = client.execute_interactive(
-            f"import sys; assert {module!r} in sys.modules", timeout=SPARE_READY_S
-        )
+        reply = client.execute_interactive(code, timeout=SPARE_READY_S)
         return bool(reply["content"]["status"] == "ok")
     finally:
         client.stop_channels()
+
+
+def _imported(manager: SparePageKernelManager, kernel_id: str, module: str) -> bool:
+    """Whether `module` is loaded in the kernel."""
+    return _runs(manager, kernel_id, f"import sys; assert {module!r} in sys.modules")
 
 
 @pytest.fixture(autouse=True)
@@ -81,6 +84,9 @@ def test_a_page_gets_the_warmed_spare_at_once_and_a_new_spare_is_made(tmp_path: 
             assert taken == spare
             assert handed_in < 0.5, f"handing out the spare took {handed_in:.2f} s"
             assert _imported(manager, taken, "parler_kit.widgets.show")
+            assert not _runs(manager, taken, "assert False")  # the check itself can fail
+            # As Voilà's own kernels: the widgets fold exercises only where this is set.
+            assert _runs(manager, taken, "import os; assert os.environ['VOILA_BASE_URL'] == '/'")
             await _until(lambda: manager._spare is not None and manager._spare.kernel_id != spare)
             assert len(manager.list_kernel_ids()) == 2  # the page's kernel and the next spare
 
@@ -153,5 +159,20 @@ def test_a_new_spare_waits_for_quiet_processors_at_most_the_longest_wait(tmp_pat
             assert manager._spare is None and manager.list_kernel_ids() == []
             await _until(lambda: manager._spare is not None)
             assert time.monotonic() - started >= 3.0
+
+    _run(scenario())
+
+
+def test_a_spare_whose_warm_up_fails_is_stopped_and_pages_start_their_own(tmp_path: Path) -> None:
+    """Warm-up code that raises: the spare is stopped, never handed out; a page still gets a kernel."""
+
+    async def scenario() -> None:
+        async with _manager(tmp_path, warmup_code="1 / 0") as manager:
+            await _until(lambda: manager._making_spare is not None)  # once the loop runs
+            assert manager._making_spare is not None
+            await asyncio.wait([manager._making_spare], timeout=SPARE_READY_S)
+            assert manager._spare is None and manager.list_kernel_ids() == []
+            taken = await manager.start_kernel(kernel_name="python3", path="", env=dict(os.environ))
+            assert await manager.get_kernel(taken).is_alive()
 
     _run(scenario())

@@ -70,11 +70,12 @@ WIDGET_MESSAGE_TYPES = (
     "kernel_info_request",
     "shutdown_request",
 )
-#: What a spare page kernel runs before a page takes it: the imports every page's first cell makes
-#: and the content bank (from its cache); nothing that reads answers, so nothing shown is stale.
+#: What a spare page kernel runs before a page takes it: the imports every page's first cell makes,
+#: the content bank (from its cache) and the French interface texts (YAML, ≈ 10 % of a page's
+#: kernel time, py-spy); nothing that reads answers, so nothing shown is stale.
 SPARE_KERNEL_WARMUP = (
     "from parler_kit.widgets import show; from parler_kit.content import exercise_ids, load_bank; "
-    "load_bank()"
+    "load_bank(); from parler_kit.i18n import available_keys; available_keys('fr')"
 )
 #: Tornado's own gzip of every compressible response (HTML, JavaScript, CSS, JSON): Voilà's
 #: page is ≈ 5 MB uncompressed, ≈ 1.2 MB compressed (benchmarks/page_weight.py, issue 26).
