@@ -176,3 +176,22 @@ def test_a_spare_whose_warm_up_fails_is_stopped_and_pages_start_their_own(tmp_pa
             assert await manager.get_kernel(taken).is_alive()
 
     _run(scenario())
+
+
+def test_stopping_the_server_while_a_spare_waits_starts_no_kernel_afterwards(
+    tmp_path: Path,
+) -> None:
+    """shutdown_all while the first spare waits for quiet processors: no kernel appears later."""
+
+    async def scenario() -> None:
+        manager = SparePageKernelManager(
+            root_dir=str(tmp_path), spare_quiet_cpu_percent=0.0, spare_max_wait=1.0
+        )
+        await _until(lambda: manager._making_spare is not None)
+        await manager.shutdown_all(now=True)
+        await asyncio.sleep(3)  # past the longest wait: a spare would have been started by now
+        assert manager.list_kernel_ids() == []
+        kernels = [p for p in psutil.Process().children() if "page_kernel" in " ".join(p.cmdline())]
+        assert kernels == []
+
+    _run(scenario())

@@ -108,6 +108,12 @@ class SparePageKernelManager(AsyncMappingKernelManager):
         self._schedule_spare(kernel_name, folder, kwargs.get("env"))
         return taken
 
+    async def shutdown_all(self, now: bool = False) -> None:  # type: ignore[override]  # async flavour
+        """Stop making a spare (none is started after the server's stop), then every kernel."""
+        if self._making_spare is not None:
+            self._making_spare.cancel()
+        await super().shutdown_all(now=now)
+
     async def cull_kernel_if_idle(self, kernel_id: str) -> None:
         """Never cull the spare: it waits for a page, idle by design."""
         if self._spare is not None and self._spare.kernel_id == kernel_id:
