@@ -31,7 +31,9 @@ def _run(scenario: Coroutine[Any, Any, None]) -> None:
 
 @asynccontextmanager
 async def _manager(root: Path, **config: Any) -> AsyncIterator[SparePageKernelManager]:
-    manager = SparePageKernelManager(root_dir=str(root), **config)
+    # Connection files in the test's folder (jupyter-server gives its runtime folder; the
+    # default, the current folder, would be the repository).
+    manager = SparePageKernelManager(root_dir=str(root), connection_dir=str(root), **config)
     try:
         yield manager
     finally:
@@ -185,7 +187,10 @@ def test_stopping_the_server_while_a_spare_waits_starts_no_kernel_afterwards(
 
     async def scenario() -> None:
         manager = SparePageKernelManager(
-            root_dir=str(tmp_path), spare_quiet_cpu_percent=0.0, spare_max_wait=1.0
+            root_dir=str(tmp_path),
+            connection_dir=str(tmp_path),
+            spare_quiet_cpu_percent=0.0,
+            spare_max_wait=1.0,
         )
         await _until(lambda: manager._making_spare is not None)
         await manager.shutdown_all(now=True)
