@@ -39,9 +39,7 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 from jupyter_server.utils import ApiPath, ensure_async
 from tornado.ioloop import IOLoop
 from traitlets import Float, Unicode
-
-#: Variables Voilà gives every page's kernel that do not depend on the request (`voila.handler`).
-_VOILA_PAGE_VARIABLES = {"VOILA_PREHEAT": "False", "VOILA_SERVER_URL": "/"}
+from voila.utils import ENV_VARIABLE
 
 
 @dataclass(frozen=True)
@@ -90,9 +88,14 @@ class SparePageKernelManager(AsyncMappingKernelManager):
         IOLoop.current().add_callback(self._make_first_spare)
 
     def _make_first_spare(self) -> None:
-        base_url = getattr(self.parent, "base_url", "/")
-        env = {**os.environ, **_VOILA_PAGE_VARIABLES, "VOILA_BASE_URL": base_url}
-        self._schedule_spare(self.default_kernel_name, self.first_spare_path, env)
+        """The first spare, with the variables Voilà gives any page's kernel (`voila.handler`)."""
+        env = {
+            **os.environ,
+            ENV_VARIABLE.VOILA_PREHEAT: "False",
+            ENV_VARIABLE.VOILA_BASE_URL: getattr(self.parent, "base_url", "/"),
+            ENV_VARIABLE.VOILA_SERVER_URL: "/",
+        }
+        self._schedule_spare(*self._spare_target, env)
 
     async def start_kernel(  # type: ignore[override]  # jupyter-server's own keyword signature
         self, *, kernel_id: str | None = None, path: ApiPath | None = None, **kwargs: Any
@@ -123,11 +126,10 @@ class SparePageKernelManager(AsyncMappingKernelManager):
     async def _take_spare(self, kernel_name: str, path: str) -> str | None:
         """The spare's id, now given to a page, if it fits and is alive; else None."""
         spare, self._spare = self._spare, None
-        if spare is None:
+        if spare is None or spare.kernel_id not in self:  # none, or culled as dead meanwhile
             return None
-        if (spare.kernel_name, spare.path) != (kernel_name, path) or spare.kernel_id not in self:
-            if spare.kernel_id in self:
-                await self._stop(spare.kernel_id)
+        if (spare.kernel_name, spare.path) != (kernel_name, path):  # the next follows the page
+            await self._stop(spare.kernel_id)
             return None
         kernel: Any = self.get_kernel(spare.kernel_id)
         if not await ensure_async(kernel.is_alive()):

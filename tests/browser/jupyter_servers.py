@@ -46,6 +46,7 @@ from playwright.sync_api import Browser, Locator, Page, sync_playwright
 from parler_kit.room.settings import (
     JUPYTER_PATH_DIR,
     NO_MATHJAX_FROM_THE_INTERNET,
+    SPARE_KERNEL_MANAGER,
     SPARE_KERNEL_WARMUP,
     VOILA_DENYLIST,
     VOILA_TEMPLATE,
@@ -83,7 +84,7 @@ ROOM_VOILA_OPTIONS = (
     *(f"--MappingKernelManager.allowed_message_types={t}" for t in WIDGET_MESSAGE_TYPES),
     "--ServerApp.contents_manager_class=parler_kit.page_server.PageContentsManager",
     # One warmed kernel kept ready for the next page, as in the room.
-    "--ServerApp.kernel_manager_class=parler_kit.page_kernels.SparePageKernelManager",
+    f"--ServerApp.kernel_manager_class={SPARE_KERNEL_MANAGER}",
     f"--SparePageKernelManager.warmup_code={SPARE_KERNEL_WARMUP}",
 )
 

@@ -70,6 +70,8 @@ WIDGET_MESSAGE_TYPES = (
     "kernel_info_request",
     "shutdown_request",
 )
+#: Participants' kernel manager: one warmed kernel kept ready for the next page (`page_kernels`).
+SPARE_KERNEL_MANAGER = "parler_kit.page_kernels.SparePageKernelManager"
 #: What a spare page kernel runs before a page takes it: the imports every page's first cell makes,
 #: the content bank (from its cache) and the French interface texts (YAML, ≈ 10 % of a page's
 #: kernel time, py-spy); nothing that reads answers, so nothing shown is stale.
@@ -106,7 +108,7 @@ def participant_server_config() -> dict[str, Any]:
             "authorizer_class": f"{_PAGE_SERVER}.PageOnlyAuthorizer",
             "contents_manager_class": f"{_PAGE_SERVER}.PageContentsManager",
             # One warmed kernel kept ready for the next page (docs/performance.md).
-            "kernel_manager_class": "parler_kit.page_kernels.SparePageKernelManager",
+            "kernel_manager_class": SPARE_KERNEL_MANAGER,
         },
         "SparePageKernelManager": {"warmup_code": SPARE_KERNEL_WARMUP},
         # Checked in docs/performance.md (« Voilà settings for the room »): Voilà's preheated
