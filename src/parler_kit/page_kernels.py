@@ -30,6 +30,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,6 +84,9 @@ class SparePageKernelManager(AsyncMappingKernelManager):
         # What the next spare is for (kernel spec, folder) and its environment: the last page's.
         self._spare_target = (self.default_kernel_name, self.first_spare_path)
         self._spare_env: dict[str, str] = dict(os.environ)
+        # Spares not yet given to a page: their messages (the warm-up) are not a person's activity,
+        # so they do not keep the server from being culled as idle.
+        self._unwatched: set[str] = set()
         # The server's loop exists (ServerApp.init_ioloop runs before its kernel manager is made)
         # and runs this once the server is up.
         IOLoop.current().add_callback(self._make_first_spare)
@@ -117,6 +121,11 @@ class SparePageKernelManager(AsyncMappingKernelManager):
             self._making_spare.cancel()
         await super().shutdown_all(now=now)
 
+    def start_watching_activity(self, kernel_id: str) -> None:
+        """Count a kernel's messages as activity, from when a page has it (not while it waits)."""
+        if kernel_id not in self._unwatched:
+            super().start_watching_activity(kernel_id)  # type: ignore[no-untyped-call]
+
     async def cull_kernel_if_idle(self, kernel_id: str) -> None:
         """Never cull the spare: it waits for a page, idle by design."""
         if self._spare is not None and self._spare.kernel_id == kernel_id:
@@ -136,37 +145,55 @@ class SparePageKernelManager(AsyncMappingKernelManager):
             await self._stop(spare.kernel_id)
             return None
         kernel.last_activity = utcnow()
+        self._unwatched.discard(spare.kernel_id)
+        self.start_watching_activity(spare.kernel_id)
         self.log.info("Spare kernel %s given to a page of %r", spare.kernel_id, path or "/")
         return spare.kernel_id
 
     async def _stop(self, kernel_id: str) -> None:
+        self._unwatched.discard(kernel_id)
         await ensure_async(self.shutdown_kernel(kernel_id))  # type: ignore[no-untyped-call]
 
     def _schedule_spare(self, kernel_name: str, path: str, env: dict[str, str] | None) -> None:
-        """Make a spare for the last page's folder in the background (one at a time)."""
+        """Make a spare for the last page's folder in the background (one at a time).
+
+        Nothing to make when the spare for it became ready while the page's kernel was starting.
+        """
         self._spare_target = (kernel_name, path)
         if env is not None:
             self._spare_env = dict(env)
-        if self._making_spare is None or self._making_spare.done():
+        ready = self._spare is not None and (self._spare.kernel_name, self._spare.path) == (
+            kernel_name,
+            path,
+        )
+        if not ready and (self._making_spare is None or self._making_spare.done()):
             self._making_spare = asyncio.ensure_future(self._make_spare())
 
     async def _make_spare(self) -> None:
         """Once the processors are quiet, start a kernel, warm it, and keep it as the spare."""
         await self._quiet_processors()
         kernel_name, path = self._spare_target  # the latest page's, after the wait
+        if self._spare is not None:  # one for another folder: the next page will not want it
+            old, self._spare = self._spare, None
+            await self._stop(old.kernel_id)
+        kernel_id = str(uuid.uuid4())
+        self._unwatched.add(kernel_id)
         try:
-            kernel_id = str(
-                await super().start_kernel(
-                    kernel_name=kernel_name, path=ApiPath(path), env=self._spare_env
-                )
+            await super().start_kernel(
+                kernel_id=kernel_id,
+                kernel_name=kernel_name,
+                path=ApiPath(path),
+                env=self._spare_env,
             )
         except Exception:  # a kernel that cannot start: pages start their own, as before
+            self._unwatched.discard(kernel_id)
             self.log.exception("Could not start a spare kernel for %r", path or "/")
             return
         try:
             await asyncio.wait_for(self._warm_up(kernel_id), self.spare_warmup_timeout)
         except Exception:
             self.log.exception("Spare kernel %s did not warm up; stopped", kernel_id)
+            self._unwatched.discard(kernel_id)
             await self._stop(kernel_id)
             return
         self._spare = _Spare(kernel_id, kernel_name, path)
