@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from IPython.core.interactiveshell import InteractiveShell
+from ipywidgets.widgets.widget import _instances as widget_registry
 
 from parler_kit.answers import AnswerStore
 from parler_kit.content import ContentBank
@@ -78,3 +79,29 @@ def test_show_in_voila_opens_the_first_exercise_and_folds_the_next(
     assert isinstance(first, ExerciseSection) and isinstance(second, ExerciseSection)
     assert first.body is not None and first.opened
     assert second.body is None and not second.opened
+
+
+def test_each_more_folded_section_adds_two_models_and_opens_on_its_own(
+    bank: ContentBank, store: AnswerStore
+) -> None:
+    """Sections share their stylesheet, layouts and button style: a folded one is a box and a button.
+
+    Every model is relayed by the server and built by each device when the page opens; the
+    sections of a page are built in one kernel, so the shared parts are made once. Sharing must
+    not tie the sections together: opening one leaves the others folded, under their own titles.
+    """
+    first = section("quiz", store=store, bank=bank)
+    before = set(widget_registry)
+    others = [
+        section(kind, store=store, bank=bank) for kind in ("techniques", "dialogue", "observation")
+    ]
+    created = [widget_registry[key] for key in set(widget_registry) - before]
+    assert len(created) == 2 * len(others)
+    kinds = sorted(type(widget).__name__ for widget in created)
+    assert kinds == ["Button"] * len(others) + ["ExerciseSection"] * len(others)
+    assert all(s.layout is first.layout and s.toggle.style is first.toggle.style for s in others)
+    others[0].toggle.click()
+    assert others[0].opened and others[0].body is not None
+    assert not any(s.opened or s.body is not None for s in (first, *others[1:]))
+    titles = [s.toggle.description for s in (first, *others[1:])]
+    assert len(set(titles)) == len(titles) and all("Ouvrir" in t for t in titles)
