@@ -155,22 +155,52 @@ def http_login(url: str, username: str, code: str) -> tuple[float, float]:
     return device.landing, device.landing + time.monotonic() - start
 
 
-def room_cpu_seconds(hub_pid: int) -> float:
-    """CPU seconds used so far by the room: the hub and every process under it.
+#: The room's processes by what they are, from their command line (the first match wins).
+ROLES = (
+    ("kernels", ("parler_kit.page_kernel", "ipykernel")),
+    ("servers", ("jupyterhub.singleuser",)),
+    ("proxy", ("configurable-http-proxy",)),
+)
 
-    Each process's own time plus its finished children's (a kernel that has stopped is counted by
-    the server that waited for it). A process that ended between two readings with its parent
-    still unaware is missed: a slight under-count.
+
+#: What the finished children of a process of each role were.
+_CHILDREN_ROLE = {"hub": "servers", "servers": "kernels"}
+
+
+def _role(process: psutil.Process, hub: psutil.Process) -> str:
+    """« hub », « kernels », « servers », « proxy » or « other » (services, helpers)."""
+    if process.pid == hub.pid:
+        return "hub"
+    command = " ".join(process.cmdline())
+    return next((role for role, marks in ROLES if any(m in command for m in marks)), "other")
+
+
+def room_cpu_seconds(hub_pid: int) -> dict[str, float]:
+    """CPU seconds used so far by the room, by role: the hub and every process under it.
+
+    Each process's own time, plus its finished children's under the children's role (a kernel
+    that has stopped is counted by the server that waited for it: under « kernels »; a stopped
+    server by the hub: under « servers »). A process that ended between two readings with its
+    parent still unaware is missed: a slight under-count.
     """
-    total = 0.0
+    used: dict[str, float] = {}
     hub = psutil.Process(hub_pid)
     for process in [hub, *hub.children(recursive=True)]:
         try:
             times = process.cpu_times()
+            role = _role(process, hub)
         except psutil.Error:
             continue
-        total += times.user + times.system + times.children_user + times.children_system
-    return total
+        children = _CHILDREN_ROLE.get(role, role)
+        used[role] = used.get(role, 0.0) + times.user + times.system
+        used[children] = used.get(children, 0.0) + times.children_user + times.children_system
+    return used
+
+
+def machine_cpu_seconds() -> float:
+    """CPU seconds used so far by every process of the machine (the room, browsers, this script)."""
+    times = psutil.cpu_times()
+    return float(times.user + times.nice + times.system + times.irq + times.softirq)
 
 
 def _hub_pid(room: Path) -> int:
@@ -213,11 +243,13 @@ def wifi_scenarios(url: str, room: Path, people: list[tuple[str, str]], spread: 
                if d.index - 1 not in places]  # fmt: skip
     load = os.getloadavg()[0]
     started = time.monotonic()
-    cpu: dict[str, float] = {}
+    cpu: dict[str, dict[str, float]] = {}
+    machine: dict[str, float] = {}
     hub = _hub_pid(room)
 
     def phase(name: str) -> None:
         cpu[name] = room_cpu_seconds(hub)
+        machine[name] = machine_cpu_seconds()
 
     run_wifi(url, others, quiz, spread=spread, storm=10, without_browser=without, phase=phase)
     print(f"{len(others) + len(without)} devices within {spread:.0f} s, then all reloading within "
@@ -251,9 +283,16 @@ def wifi_scenarios(url: str, room: Path, people: list[tuple[str, str]], spread: 
     failed = {d.username: d.errors for d in [*others, *without]
               if d.errors and d.username not in stuck}  # fmt: skip
     if {"storm", "after storm"} <= cpu.keys():
-        used = cpu["after storm"] - cpu["storm"]
-        print(f"  the room's CPU during the reload storm: {used:.0f} s for {len(devices) - 1} "
-              f"reloads, {used / (len(devices) - 1):.2f} s per reload ({os.cpu_count()} cores)")  # fmt: skip
+        reloads = len(devices) - 1
+        by_role = {role: cpu["after storm"].get(role, 0.0) - cpu["storm"].get(role, 0.0)
+                   for role in cpu["after storm"]}  # fmt: skip
+        used = sum(by_role.values())
+        everything = machine["after storm"] - machine["storm"]
+        print(f"  the room's CPU during the reload storm: {used:.0f} s for {reloads} reloads, "
+              f"{used / reloads:.2f} s per reload ({os.cpu_count()} cores): "
+              + ", ".join(f"{role} {seconds / reloads:.2f} s" for role, seconds
+                          in sorted(by_role.items(), key=lambda item: -item[1]))
+              + f"; the whole machine (browsers and this script too) {everything:.0f} s")  # fmt: skip
     print(f"  pages stuck: {len(stuck)} {stuck or ''}; answers lost: {len(lost)} {lost or ''}; "
           f"other failures: {len(failed)} {failed or ''}")  # fmt: skip
 
