@@ -46,6 +46,7 @@ from playwright.sync_api import Browser, Locator, Page, sync_playwright
 from parler_kit.room.settings import (
     JUPYTER_PATH_DIR,
     NO_MATHJAX_FROM_THE_INTERNET,
+    PAGE_TEMPLATES_EXTENSION,
     SPARE_KERNEL_MANAGER,
     SPARE_KERNEL_WARMUP,
     VOILA_DENYLIST,
@@ -86,6 +87,8 @@ ROOM_VOILA_OPTIONS = (
     # One warmed kernel kept ready for the next page, as in the room.
     f"--ServerApp.kernel_manager_class={SPARE_KERNEL_MANAGER}",
     f"--SparePageKernelManager.warmup_code={SPARE_KERNEL_WARMUP}",
+    # Voilà's page template compiled once per server, as in the room.
+    f"--ServerApp.jpserver_extensions={PAGE_TEMPLATES_EXTENSION}=True",
 )
 
 

@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from room_fixtures import BLOCKED, ENDED, Hub, folder_of, log_in, new_device, run_cli
 
+from parler_kit import page_templates
 from parler_kit.answers import read_answers
 from parler_kit.content import load_bank
 from parler_kit.room import running_hub
@@ -182,6 +183,18 @@ def test_reloading_the_workbook_stops_each_left_pages_kernel_and_asks_no_other_s
         assert len(others) <= 1, others  # the server's spare, at most
     assert [url for url in requested if not url.startswith(room_hub.url)] == []
     assert page.get_by_role("alert").count() == 0
+
+
+def test_a_participants_server_compiles_the_page_template_once(
+    room_hub: Hub, chromium: Browser, contexts: list[BrowserContext]
+) -> None:
+    """A participant's server loads `parler_kit.page_templates`: its log says so, naming them."""
+    person = room_hub.room.participants[1]
+    page = new_device(chromium, contexts)
+    log_in(page, room_hub, person)
+    page.wait_for_url(re.compile(r"/files/accueil\.html"))
+    log = room_hub.room.layout.hub_log.read_text("utf-8")
+    assert f"{person.username}] {page_templates.LOADED_MESSAGE}" in log
 
 
 def test_start_gives_a_room_prepared_earlier_this_versions_server_settings(room_hub: Hub) -> None:

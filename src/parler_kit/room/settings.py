@@ -72,6 +72,8 @@ WIDGET_MESSAGE_TYPES = (
 )
 #: Participants' kernel manager: one warmed kernel kept ready for the next page (`page_kernels`).
 SPARE_KERNEL_MANAGER = "parler_kit.page_kernels.SparePageKernelManager"
+#: Participants' server extension compiling Voilà's page template once per server, not per page.
+PAGE_TEMPLATES_EXTENSION = "parler_kit.page_templates"
 #: What a spare page kernel runs before a page takes it: the imports every page's first cell makes,
 #: the content bank (from its cache) and the French interface texts (YAML, ≈ 10 % of a page's
 #: kernel time, py-spy); nothing that reads answers, so nothing shown is stale.
@@ -101,7 +103,11 @@ def participant_server_config() -> dict[str, Any]:
     """``jupyter_server_config.json`` of participants' servers."""
     return {
         "ServerApp": {
-            "jpserver_extensions": dict.fromkeys(PARTICIPANT_DISABLED_EXTENSIONS, False),
+            "jpserver_extensions": {
+                **dict.fromkeys(PARTICIPANT_DISABLED_EXTENSIONS, False),
+                # Voilà's template compiled once per server (docs/performance.md).
+                PAGE_TEMPLATES_EXTENSION: True,
+            },
             "terminals_enabled": False,
             "tornado_settings": {**NO_MATHJAX_FROM_THE_INTERNET, **COMPRESSED_RESPONSES},
             # A page, not an API (docs/room-guide.md, « Ce que la salle protège »).
