@@ -44,6 +44,7 @@ from playwright.sync_api import Browser, sync_playwright
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 from browser.answering import shown_kinds  # noqa: E402  (the tests' helpers)
+from parler_kit.room import RoomLayout  # noqa: E402
 from room_protocol import ProtocolDevice, log_in, workbook_page  # noqa: E402
 from room_wifi import Device, quiz_answer, run_wifi  # noqa: E402
 
@@ -210,6 +211,10 @@ def _hub_pid(room: Path) -> int:
     return int(json.loads((room / "hub" / "en-cours.json").read_text())["pid"])
 
 
+#: What a participant's server logs when its next spare kernel is ready (`page_kernels`).
+SPARE_READY = " ready for a page of "
+
+
 def percentile(values: list[float], q: float) -> float:
     """The q-th percentile (nearest rank)."""
     ordered = sorted(values)
@@ -245,11 +250,14 @@ def wifi_scenarios(url: str, room: Path, people: list[tuple[str, str]], spread: 
     started = time.monotonic()
     cpu: dict[str, dict[str, float]] = {}
     machine: dict[str, float] = {}
+    log_size: dict[str, int] = {}
     hub = _hub_pid(room)
+    hub_log = RoomLayout.at(room).hub_log
 
     def phase(name: str) -> None:
         cpu[name] = room_cpu_seconds(hub)
         machine[name] = machine_cpu_seconds()
+        log_size[name] = hub_log.stat().st_size
 
     run_wifi(url, others, quiz, spread=spread, storm=10, without_browser=without, phase=phase)
     print(f"{len(others) + len(without)} devices within {spread:.0f} s, then all reloading within "
@@ -293,6 +301,13 @@ def wifi_scenarios(url: str, room: Path, people: list[tuple[str, str]], spread: 
               + ", ".join(f"{role} {seconds / reloads:.2f} s" for role, seconds
                           in sorted(by_role.items(), key=lambda item: -item[1]))
               + f"; the whole machine (browsers and this script too) {everything:.0f} s")  # fmt: skip
+        with hub_log.open("rb") as log:
+            log.seek(log_size["storm"])
+            during = log.read(log_size["after storm"] - log_size["storm"]).decode(
+                "utf-8", "replace"
+            )
+        print(f"  spare kernels made ready during the storm: {during.count(SPARE_READY)} "
+              f"(page_kernels waits for quiet processors)")  # fmt: skip
     print(f"  pages stuck: {len(stuck)} {stuck or ''}; answers lost: {len(lost)} {lost or ''}; "
           f"other failures: {len(failed)} {failed or ''}")  # fmt: skip
 
